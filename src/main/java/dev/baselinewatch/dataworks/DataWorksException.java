@@ -1,0 +1,49 @@
+package dev.baselinewatch.dataworks;
+
+/** A DataWorks call that failed; the message carries the service's code and request id, never a credential. */
+public class DataWorksException extends Exception {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorClass errorClass;
+    private final int httpStatus;
+    private final String code;
+    private final String requestId;
+
+    public DataWorksException(ErrorClass errorClass, int httpStatus, String code, String message, String requestId) {
+        this(errorClass, httpStatus, code, message, requestId, null);
+    }
+
+    public DataWorksException(
+            ErrorClass errorClass, int httpStatus, String code, String message, String requestId, Throwable cause) {
+        super(describe(errorClass, httpStatus, code, message, requestId), cause);
+        this.errorClass = errorClass;
+        this.httpStatus = httpStatus;
+        this.code = code;
+        this.requestId = requestId;
+    }
+
+    private static String describe(ErrorClass errorClass, int httpStatus, String code, String message, String requestId) {
+        return errorClass + " DataWorks error"
+                + (httpStatus > 0 ? " HTTP " + httpStatus : "")
+                + (code != null ? " " + code : "")
+                + (message != null ? ": " + message : "")
+                + (requestId != null ? " (RequestId " + requestId + ")" : "");
+    }
+
+    public ErrorClass errorClass() {
+        return errorClass;
+    }
+
+    public int httpStatus() {
+        return httpStatus;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String requestId() {
+        return requestId;
+    }
+}

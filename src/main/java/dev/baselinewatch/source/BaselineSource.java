@@ -1,0 +1,95 @@
+package dev.baselinewatch.source;
+
+import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.source.enumerator.BaselineEnumState;
+import dev.baselinewatch.source.enumerator.BaselineEnumStateSerializer;
+import dev.baselinewatch.source.enumerator.BaselineSplitEnumerator;
+import dev.baselinewatch.source.reader.BaselineSourceReader;
+import dev.baselinewatch.source.reader.BaselineSplitReader;
+import dev.baselinewatch.source.split.BaselineSplit;
+import dev.baselinewatch.source.split.BaselineSplitSerializer;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Boundedness;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.api.connector.source.SourceReader;
+import org.apache.flink.api.connector.source.SourceReaderContext;
+import org.apache.flink.api.connector.source.SplitEnumerator;
+import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.java.typeutils.ResultTypeQueryable;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.io.SimpleVersionedSerializer;
+
+/**
+ * FLIP-27 source of {@link BaselineEvent}s polled from the DataWorks OpenAPI. Serializable wiring
+ * only: the API client and the fetcher thread are created in {@link #createReader}.
+ */
+public final class BaselineSource
+        implements Source<BaselineEvent, BaselineSplit, BaselineEnumState>, ResultTypeQueryable<BaselineEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final List<WatchedBaseline> watched;
+    private final String projectZone;
+    private final Duration pollInterval;
+    private final DataWorksApiFactory apiFactory;
+
+    public BaselineSource(List<WatchedBaseline> watched, ZoneId projectZone, Duration pollInterval, DataWorksApiFactory apiFactory) {
+        if (watched.isEmpty()) {
+            throw new IllegalArgumentException("BaselineSource needs at least one baseline to watch");
+        }
+        if (pollInterval.isZero() || pollInterval.isNegative()) {
+            throw new IllegalArgumentException("poll interval must be positive, was " + pollInterval);
+        }
+        this.watched = List.copyOf(watched);
+        this.projectZone = projectZone.getId();
+        this.pollInterval = pollInterval;
+        this.apiFactory = apiFactory;
+    }
+
+    @Override
+    public Boundedness getBoundedness() {
+        return Boundedness.CONTINUOUS_UNBOUNDED;
+    }
+
+    @Override
+    public SourceReader<BaselineEvent, BaselineSplit> createReader(SourceReaderContext context) {
+        ZoneId zone = ZoneId.of(projectZone);
+        return new BaselineSourceReader(
+                () -> new BaselineSplitReader(apiFactory.create(), zone, pollInterval, context.metricGroup()),
+                new Configuration(),
+                context);
+    }
+
+    @Override
+    public SplitEnumerator<BaselineSplit, BaselineEnumState> createEnumerator(SplitEnumeratorContext<BaselineSplit> context) {
+        return restoreEnumerator(context, null);
+    }
+
+    @Override
+    public SplitEnumerator<BaselineSplit, BaselineEnumState> restoreEnumerator(
+            SplitEnumeratorContext<BaselineSplit> context, BaselineEnumState checkpoint) {
+        return new BaselineSplitEnumerator(context, watched, checkpoint);
+    }
+
+    @Override
+    public SimpleVersionedSerializer<BaselineSplit> getSplitSerializer() {
+        return BaselineSplitSerializer.INSTANCE;
+    }
+
+    @Override
+    public SimpleVersionedSerializer<BaselineEnumState> getEnumeratorCheckpointSerializer() {
+        return new BaselineEnumStateSerializer();
+    }
+
+    @Override
+    public TypeInformation<BaselineEvent> getProducedType() {
+        return TypeInformation.of(BaselineEvent.class);
+    }
+
+    public int baselineCount() {
+        return watched.size();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.baselinewatch.source.split;
+
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What was last emitted for one baseline instance, reduced to fingerprints: enough to emit only
+ * changes after a restore, small enough to checkpoint hundreds of instances.
+ *
+ * @param statusFingerprint of the last STATUS event, 0 before the first
+ * @param runFingerprints node instance id to the fingerprint of its last RUN event
+ * @param topicIds DataWorks events already forwarded
+ * @param finished the instance has finished: it is not polled again
+ */
+public record InstanceSnapshot(
+        long statusFingerprint, Map<Long, Long> runFingerprints, Set<Long> topicIds, boolean finished) {
+
+    public static final InstanceSnapshot EMPTY = new InstanceSnapshot(0L, Map.of(), Set.of(), false);
+
+    public InstanceSnapshot {
+        runFingerprints = Map.copyOf(runFingerprints);
+        topicIds = Set.copyOf(topicIds);
+    }
+}
