@@ -1,0 +1,51 @@
+package dev.baselinewatch.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The job config file ({@code job-config/*.yaml}), as written. Every key, its default and its meaning
+ * are documented in {@code job-config/baseline-watch.yaml}; {@link JobConfigLoader} validates it.
+ */
+public record JobConfig(
+        @JsonProperty("job") Job job,
+        @JsonProperty("dataworks") DataWorks dataworks,
+        @JsonProperty("baselines") List<Baseline> baselines,
+        @JsonProperty("lateness") Lateness lateness,
+        @JsonProperty("kafka") Kafka kafka,
+        @JsonProperty("checkpointing") Checkpointing checkpointing) {
+
+    public record Job(
+            @JsonProperty("name") String name,
+            @JsonProperty("environment") String environment,
+            @JsonProperty("sourceParallelism") Integer sourceParallelism) {}
+
+    public record DataWorks(
+            @JsonProperty("region") String region,
+            @JsonProperty("vpc") Boolean vpc,
+            @JsonProperty("endpoint") String endpoint,
+            @JsonProperty("timeZone") String timeZone,
+            @JsonProperty("pollInterval") String pollInterval,
+            @JsonProperty("connectTimeout") String connectTimeout,
+            @JsonProperty("readTimeout") String readTimeout) {}
+
+    public record Baseline(
+            @JsonProperty("id") Long id,
+            @JsonProperty("inGroupIds") List<Integer> inGroupIds) {}
+
+    public record Lateness(
+            @JsonProperty("retentionAfterFinish") String retentionAfterFinish) {}
+
+    public record Kafka(
+            @JsonProperty("bootstrapServers") String bootstrapServers,
+            @JsonProperty("alertsTopic") String alertsTopic,
+            @JsonProperty("eventsTopic") String eventsTopic,
+            @JsonProperty("deliveryGuarantee") String deliveryGuarantee,
+            @JsonProperty("transactionalIdPrefix") String transactionalIdPrefix,
+            @JsonProperty("transactionTimeout") String transactionTimeout,
+            @JsonProperty("producer") Map<String, String> producer) {}
+
+    public record Checkpointing(
+            @JsonProperty("interval") String interval) {}
+}

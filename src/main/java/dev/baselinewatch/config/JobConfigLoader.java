@@ -1,0 +1,231 @@
+package dev.baselinewatch.config;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baselinewatch.source.WatchedBaseline;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * Reads and validates a job config file once, at start. Unknown keys and bad values fail with a
+ * message naming the key and the file; secrets are refused outright, they belong to the
+ * Alibaba Cloud credentials chain.
+ */
+public final class JobConfigLoader {
+
+    /** The broker default of {@code transaction.max.timeout.ms}; a longer producer timeout is refused by the broker. */
+    static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
+
+    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+    private static final Set<String> SECRET_WORDS = Set.of("secret", "password", "accesskey", "token");
+
+    private JobConfigLoader() {}
+
+    public static Settings load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new ConfigException("Cannot read job config " + file + ": " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    public static Settings parse(String yaml, String fileName) {
+        JobConfig raw;
+        try {
+            raw = YAML.readValue(yaml, JobConfig.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+            throw new ConfigException("Unknown key '" + keyOf(e) + "' in " + fileName + " (known here: " + known + ")");
+        } catch (JsonMappingException e) {
+            throw new ConfigException("Bad value for '" + keyOf(e) + "' in " + fileName + ": " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new ConfigException("Job config " + fileName + " is not valid YAML: " + e.getMessage(), e);
+        }
+        if (raw == null) {
+            throw new ConfigException("Job config " + fileName + " is empty");
+        }
+        return new Validation(fileName).settings(raw);
+    }
+
+    private static String keyOf(JsonMappingException e) {
+        StringBuilder key = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                key.append(key.isEmpty() ? "" : ".").append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                key.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return key.toString();
+    }
+
+    /** Applies defaults and checks values; every error names its key and the file. */
+    private record Validation(String file) {
+
+        Settings settings(JobConfig raw) {
+            JobConfig.Job job = orEmpty(raw.job(), new JobConfig.Job(null, null, null));
+            JobConfig.DataWorks dw = require(raw.dataworks(), "dataworks");
+            JobConfig.Lateness lateness = orEmpty(raw.lateness(), new JobConfig.Lateness(null));
+            JobConfig.Kafka kafka = require(raw.kafka(), "kafka");
+            JobConfig.Checkpointing checkpointing = orEmpty(raw.checkpointing(), new JobConfig.Checkpointing(null));
+
+            String jobName = nonBlank(orDefault(job.name(), "baseline-watch"), "job.name");
+            String environment = nonBlank(orDefault(job.environment(), "default"), "job.environment");
+            int sourceParallelism = orDefault(job.sourceParallelism(), 1);
+            check(sourceParallelism >= 1, "job.sourceParallelism", "must be at least 1, was " + sourceParallelism);
+
+            ZoneId zone = zone(require(dw.timeZone(), "dataworks.timeZone"));
+            URI endpoint = endpoint(dw);
+            Duration pollInterval = positive(orDefault(dw.pollInterval(), "60s"), "dataworks.pollInterval");
+            Duration connectTimeout = positive(orDefault(dw.connectTimeout(), "5s"), "dataworks.connectTimeout");
+            Duration readTimeout = positive(orDefault(dw.readTimeout(), "10s"), "dataworks.readTimeout");
+
+            Duration checkpointInterval = positive(orDefault(checkpointing.interval(), "10s"), "checkpointing.interval");
+            DeliveryGuarantee guarantee = guarantee(orDefault(kafka.deliveryGuarantee(), "exactly-once"));
+            Duration txTimeout = positive(orDefault(kafka.transactionTimeout(), "15m"), "kafka.transactionTimeout");
+            check(txTimeout.compareTo(BROKER_MAX_TRANSACTION_TIMEOUT) <= 0, "kafka.transactionTimeout",
+                    "must be at most 15m (the broker's default transaction.max.timeout.ms), was " + txTimeout);
+            check(txTimeout.compareTo(checkpointInterval.multipliedBy(2)) >= 0, "kafka.transactionTimeout",
+                    "must be at least twice checkpointing.interval (" + checkpointInterval + "), or transactions "
+                            + "expire before their checkpoint commits them; was " + txTimeout);
+            Map<String, String> producer = orEmpty(kafka.producer(), Map.of());
+            producer.keySet().forEach(key -> check(
+                    !key.equals("transaction.timeout.ms") && !key.equals("transactional.id"),
+                    "kafka.producer." + key, "is set by the job; use kafka.transactionTimeout / kafka.transactionalIdPrefix"));
+            producer.keySet().forEach(key -> check(SECRET_WORDS.stream().noneMatch(w -> key.toLowerCase().replace(".", "").contains(w)),
+                    "kafka.producer." + key, "looks like a secret; secrets never go in the config file"));
+
+            return new Settings(
+                    jobName,
+                    environment,
+                    sourceParallelism,
+                    endpoint,
+                    zone,
+                    pollInterval,
+                    connectTimeout,
+                    readTimeout,
+                    baselines(raw.baselines()),
+                    positive(orDefault(lateness.retentionAfterFinish(), "6h"), "lateness.retentionAfterFinish"),
+                    nonBlank(require(kafka.bootstrapServers(), "kafka.bootstrapServers"), "kafka.bootstrapServers"),
+                    nonBlank(orDefault(kafka.alertsTopic(), "baseline-watch.alerts"), "kafka.alertsTopic"),
+                    nonBlank(orDefault(kafka.eventsTopic(), "baseline-watch.events"), "kafka.eventsTopic"),
+                    guarantee,
+                    nonBlank(orDefault(kafka.transactionalIdPrefix(), jobName + "-" + environment), "kafka.transactionalIdPrefix"),
+                    txTimeout,
+                    Map.copyOf(producer),
+                    checkpointInterval);
+        }
+
+        private URI endpoint(JobConfig.DataWorks dw) {
+            if (dw.endpoint() != null) {
+                try {
+                    URI uri = URI.create(dw.endpoint());
+                    check(("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) && uri.getHost() != null,
+                            "dataworks.endpoint", "must be an http(s) URL such as https://dataworks.cn-shanghai.aliyuncs.com, was " + dw.endpoint());
+                    return uri;
+                } catch (IllegalArgumentException e) {
+                    throw fail("dataworks.endpoint", "is not a URL: " + dw.endpoint());
+                }
+            }
+            String region = dw.region();
+            check(region != null && region.matches("[a-z0-9-]+"), "dataworks.region",
+                    region == null ? "is required unless dataworks.endpoint is set (e.g. cn-shanghai)" : "is not a region id: " + region);
+            String host = Boolean.TRUE.equals(dw.vpc()) ? "dataworks-vpc." + region + ".aliyuncs.com" : "dataworks." + region + ".aliyuncs.com";
+            return URI.create("https://" + host);
+        }
+
+        private List<WatchedBaseline> baselines(List<JobConfig.Baseline> raw) {
+            check(raw != null && !raw.isEmpty(), "baselines", "must list at least one baseline to watch");
+            List<WatchedBaseline> watched = new ArrayList<>();
+            Set<Long> seen = new HashSet<>();
+            for (int i = 0; i < raw.size(); i++) {
+                JobConfig.Baseline b = raw.get(i);
+                String key = "baselines[" + i + "]";
+                check(b != null && b.id() != null && b.id() > 0, key + ".id", "must be a positive baseline id");
+                check(seen.add(b.id()), key + ".id", "baseline " + b.id() + " is listed twice");
+                List<Integer> cycles = orDefault(b.inGroupIds(), List.of(1));
+                check(!cycles.isEmpty(), key + ".inGroupIds", "must not be empty; use [1] for a daily baseline");
+                for (Integer cycle : cycles) {
+                    check(cycle != null && cycle >= 1 && cycle <= 24, key + ".inGroupIds", "cycles are 1..24, was " + cycle);
+                }
+                watched.add(new WatchedBaseline(b.id(), cycles.stream().mapToInt(Integer::intValue).distinct().sorted().toArray()));
+            }
+            return watched;
+        }
+
+        private ZoneId zone(String text) {
+            try {
+                return ZoneId.of(text);
+            } catch (RuntimeException e) {
+                throw fail("dataworks.timeZone", "is not a time zone (use e.g. +08:00 or Asia/Shanghai): " + text);
+            }
+        }
+
+        private DeliveryGuarantee guarantee(String text) {
+            return switch (text.toLowerCase().replace('_', '-')) {
+                case "exactly-once" -> DeliveryGuarantee.EXACTLY_ONCE;
+                case "at-least-once" -> DeliveryGuarantee.AT_LEAST_ONCE;
+                default -> throw fail("kafka.deliveryGuarantee", "must be exactly-once or at-least-once, was " + text);
+            };
+        }
+
+        private Duration positive(String text, String key) {
+            Duration duration;
+            try {
+                duration = Durations.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw fail(key, e.getMessage());
+            }
+            check(!duration.isZero() && !duration.isNegative(), key, "must be positive, was " + text);
+            return duration;
+        }
+
+        private String nonBlank(String value, String key) {
+            check(value != null && !value.isBlank(), key, "must not be blank");
+            return value;
+        }
+
+        private <T> T require(T value, String key) {
+            check(value != null, key, "is required");
+            return value;
+        }
+
+        private static <T> T orDefault(T value, T fallback) {
+            return value == null ? fallback : value;
+        }
+
+        private static <T> T orEmpty(T value, T empty) {
+            return value == null ? empty : value;
+        }
+
+        private void check(boolean ok, String key, String problem) {
+            if (!ok) {
+                throw fail(key, problem);
+            }
+        }
+
+        private ConfigException fail(String key, String problem) {
+            return new ConfigException("Bad value for '" + key + "' in " + file + ": " + problem);
+        }
+    }
+}

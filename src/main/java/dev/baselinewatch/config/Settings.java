@@ -1,0 +1,39 @@
+package dev.baselinewatch.config;
+
+import dev.baselinewatch.source.WatchedBaseline;
+import java.io.Serializable;
+import java.net.URI;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/** The validated, typed job settings, with every default applied. Built only by {@link JobConfigLoader}. */
+public record Settings(
+        String jobName,
+        String environment,
+        int sourceParallelism,
+        URI endpoint,
+        ZoneId projectZone,
+        Duration pollInterval,
+        Duration connectTimeout,
+        Duration readTimeout,
+        List<WatchedBaseline> baselines,
+        Duration retentionAfterFinish,
+        String bootstrapServers,
+        String alertsTopic,
+        String eventsTopic,
+        DeliveryGuarantee deliveryGuarantee,
+        String transactionalIdPrefix,
+        Duration transactionTimeout,
+        Map<String, String> producerProperties,
+        Duration checkpointInterval) implements Serializable {
+
+    /** Returns a copy pointing at another DataWorks endpoint and Kafka cluster (the local demo and tests). */
+    public Settings withEndpoints(URI newEndpoint, String newBootstrapServers) {
+        return new Settings(jobName, environment, sourceParallelism, newEndpoint, projectZone, pollInterval, connectTimeout,
+                readTimeout, baselines, retentionAfterFinish, newBootstrapServers, alertsTopic, eventsTopic, deliveryGuarantee,
+                transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval);
+    }
+}

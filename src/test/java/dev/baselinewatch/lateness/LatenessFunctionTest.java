@@ -1,0 +1,210 @@
+package dev.baselinewatch.lateness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baselinewatch.alert.Alert;
+import dev.baselinewatch.alert.AlertKind;
+import dev.baselinewatch.alert.AlertState;
+import dev.baselinewatch.alert.ForwardedEvent;
+import dev.baselinewatch.alert.Severity;
+import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.event.EventType;
+import dev.baselinewatch.event.InstanceKey;
+import dev.baselinewatch.event.RunInfo;
+import dev.baselinewatch.event.StatusInfo;
+import dev.baselinewatch.event.TopicInfo;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class LatenessFunctionTest {
+
+    private static final ZoneId ZONE = ZoneOffset.ofHours(8);
+    private static final InstanceKey KEY = new InstanceKey(1002, LocalDate.of(2026, 12, 2), 1);
+    /** Run day 2026-12-03, +08:00. */
+    private static final long MIDNIGHT = LocalDate.of(2026, 12, 3).atStartOfDay(ZONE).toInstant().toEpochMilli();
+    private static final long MINUTE = 60_000;
+    private static final long SLA = MIDNIGHT + 300 * MINUTE; // 05:00
+    private static final long EXP = SLA - 30 * MINUTE; // 04:30
+    private static final Duration RETENTION = Duration.ofHours(1);
+
+    private KeyedOneInputStreamOperatorTestHarness<String, BaselineEvent, Alert> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new LatenessFunction(ZONE, RETENTION)), BaselineEvent::instanceKeyText, Types.STRING);
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void alertsAtAlertTimeAndCommittedTimeWhenNothingEverStarted() throws Exception {
+        send(status("SAFE", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT);
+
+        harness.processWatermark(EXP - 1);
+        assertThat(alerts()).isEmpty();
+
+        harness.processWatermark(EXP);
+        assertThat(alerts()).singleElement().satisfies(a -> {
+            assertThat(a.kind).isEqualTo(AlertKind.BASELINE_AT_RISK);
+            assertThat(a.state).isEqualTo(AlertState.FIRING);
+            assertThat(a.alertId).isEqualTo("1002:2026-12-02:1:BASELINE_AT_RISK");
+            assertThat(a.reason).isEqualTo("alert time passed, not finished");
+            assertThat(a.committedTime).isEqualTo("2026-12-03T05:00+08:00");
+        });
+
+        harness.processWatermark(SLA);
+        List<Alert> all = alerts();
+        assertThat(all).hasSize(2);
+        Alert late = all.get(1);
+        assertThat(late.kind).isEqualTo(AlertKind.BASELINE_LATE);
+        assertThat(late.state).isEqualTo(AlertState.FIRING);
+        assertThat(late.severity).isEqualTo(Severity.CRITICAL);
+        assertThat(late.latenessSeconds).isGreaterThanOrEqualTo(0);
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void namesTheNeverStartedFirstNodeAsCulpritOnceTheKeyPathArrives() throws Exception {
+        send(status("DANGEROUS", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT + 100 * MINUTE);
+        send(run(0, 3, 11, "NOT_RUN", null, null, MIDNIGHT + 60 * MINUTE, MIDNIGHT + 120 * MINUTE), MIDNIGHT + 130 * MINUTE);
+        send(run(1, 3, 12, "NOT_RUN", null, null, MIDNIGHT + 120 * MINUTE, MIDNIGHT + 160 * MINUTE), MIDNIGHT + 130 * MINUTE);
+        send(run(2, 3, 13, "NOT_RUN", null, null, MIDNIGHT + 160 * MINUTE, MIDNIGHT + 200 * MINUTE), MIDNIGHT + 130 * MINUTE);
+        harness.processWatermark(SLA);
+
+        List<Alert> all = alerts();
+        Alert lastAtRisk = all.stream().filter(a -> a.kind == AlertKind.BASELINE_AT_RISK).reduce((a, b) -> b).orElseThrow();
+        Alert late = all.stream().filter(a -> a.kind == AlertKind.BASELINE_LATE).findFirst().orElseThrow();
+        assertThat(lastAtRisk.culprit.nodeInstanceId).isEqualTo(11);
+        assertThat(late.culprit.nodeInstanceId).isEqualTo(11);
+        assertThat(late.culprit.slipSeconds).isEqualTo((SLA + 60 * MINUTE - (MIDNIGHT + 120 * MINUTE)) / 1000);
+    }
+
+    @Test
+    void finishedInTimeRaisesNoAlertAndForgetsTheInstance() throws Exception {
+        send(status("SAFE", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT);
+        send(status("SAFE", MIDNIGHT + 200 * MINUTE, true, MIDNIGHT + 190 * MINUTE), MIDNIGHT + 191 * MINUTE);
+        harness.processWatermark(SLA + 1);
+        assertThat(alerts()).isEmpty();
+
+        harness.processWatermark(MIDNIGHT + 191 * MINUTE + RETENTION.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void slowNodeIsTheCulpritAndAlertsResolveWhenTheInstanceFinishes() throws Exception {
+        long t = MIDNIGHT + 150 * MINUTE;
+        send(run(0, 3, 21, "SUCCESS", MIDNIGHT + 60 * MINUTE, MIDNIGHT + 120 * MINUTE, MIDNIGHT + 60 * MINUTE, MIDNIGHT + 120 * MINUTE), t);
+        // Expected 40 minutes, running since 02:00 and now 02:30: projected well past its forecast.
+        send(run(1, 3, 22, "RUNNING", MIDNIGHT + 120 * MINUTE, null, MIDNIGHT + 120 * MINUTE, MIDNIGHT + 160 * MINUTE), t);
+        send(run(2, 3, 23, "NOT_RUN", null, null, MIDNIGHT + 160 * MINUTE, MIDNIGHT + 260 * MINUTE), t);
+        // DataWorks still forecasts 04:20, but the running node was seen at 04:10 with 100 more minutes to go.
+        send(status("DANGEROUS", MIDNIGHT + 260 * MINUTE, false, null), t);
+        send(run(1, 3, 22, "RUNNING", MIDNIGHT + 120 * MINUTE, null, MIDNIGHT + 120 * MINUTE, MIDNIGHT + 160 * MINUTE),
+                MIDNIGHT + 250 * MINUTE);
+
+        Alert atRisk = alerts().stream().filter(a -> a.kind == AlertKind.BASELINE_AT_RISK).reduce((a, b) -> b).orElseThrow();
+        assertThat(atRisk.state).isEqualTo(AlertState.FIRING);
+        assertThat(atRisk.culprit.nodeInstanceId).isEqualTo(22);
+        assertThat(atRisk.culprit.nodeName).isEqualTo("node-22");
+        assertThat(atRisk.culprit.status).isEqualTo("RUNNING");
+
+        harness.processWatermark(SLA);
+        long finish = SLA + 20 * MINUTE;
+        send(status("OVER", finish, true, finish), finish + MINUTE);
+
+        List<Alert> resolved = alerts().stream().filter(a -> a.state == AlertState.RESOLVED).toList();
+        assertThat(resolved).extracting(a -> a.kind).containsExactlyInAnyOrder(AlertKind.BASELINE_AT_RISK, AlertKind.BASELINE_LATE);
+        assertThat(resolved).allSatisfy(a -> assertThat(a.latenessSeconds).isEqualTo(20 * 60));
+
+        harness.processWatermark(finish + MINUTE + RETENTION.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
+    void forwardsDataWorksEventsWithTheBaselineTheyHit() throws Exception {
+        send(status("SAFE", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT);
+        BaselineEvent topic = event(EventType.TOPIC, MIDNIGHT + 10 * MINUTE);
+        topic.topic = new TopicInfo();
+        topic.topic.topicId = 77;
+        topic.topic.topicName = "dwd_payments出错";
+        topic.topic.nodeInstanceId = 22;
+        send(topic, MIDNIGHT + 10 * MINUTE);
+
+        List<ForwardedEvent> forwarded = harness.getSideOutput(LatenessFunction.FORWARDED_EVENTS).stream()
+                .map(StreamRecord::getValue).toList();
+        assertThat(forwarded).singleElement().satisfies(f -> {
+            assertThat(f.topicId).isEqualTo(77);
+            assertThat(f.instance).isEqualTo("1002:2026-12-02:1");
+            assertThat(f.baseline.name).isEqualTo("payments_daily");
+            assertThat(f.baseline.priority).isEqualTo(8);
+        });
+    }
+
+    private void send(BaselineEvent event, long time) throws Exception {
+        event.observedAt = time;
+        harness.processElement(event, time);
+    }
+
+    private List<Alert> alerts() {
+        return harness.extractOutputValues();
+    }
+
+    private static BaselineEvent event(EventType type, long at) {
+        BaselineEvent event = BaselineEvent.of(KEY, at, "req-" + at);
+        event.type = type;
+        return event;
+    }
+
+    private static BaselineEvent status(String status, long endCast, boolean finished, Long finishTime) {
+        BaselineEvent event = event(EventType.STATUS, 0);
+        StatusInfo s = new StatusInfo();
+        s.baselineName = "payments_daily";
+        s.projectId = 10L;
+        s.owner = "9527002";
+        s.priority = 8;
+        s.slaTime = SLA;
+        s.expTime = EXP;
+        s.endCast = endCast;
+        s.status = status;
+        s.finished = finished;
+        s.finishTime = finishTime;
+        event.status = s;
+        return event;
+    }
+
+    private static BaselineEvent run(int position, int length, long instanceId, String status, Long begin, Long finish,
+            long beginCast, long endCast) {
+        BaselineEvent event = event(EventType.RUN, 0);
+        RunInfo r = new RunInfo();
+        r.nodeId = instanceId * 10;
+        r.nodeInstanceId = instanceId;
+        r.nodeName = "node-" + instanceId;
+        r.owner = "owner-" + instanceId;
+        r.position = position;
+        r.pathLength = length;
+        r.runStatus = status;
+        r.beginRunningTime = begin;
+        r.finishTime = finish;
+        r.beginCast = beginCast;
+        r.endCast = endCast;
+        event.run = r;
+        return event;
+    }
+}
