@@ -1,0 +1,100 @@
+package dev.baselinewatch.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+import org.junit.jupiter.api.Test;
+
+class JobConfigLoaderTest {
+
+    private static final String MINIMAL = """
+            dataworks:
+              region: cn-hangzhou
+              timeZone: "+08:00"
+            baselines:
+              - id: 42
+            kafka:
+              bootstrapServers: "k:9092"
+            """;
+
+    @Test
+    void bundledExamplesLoad() {
+        Settings prod = JobConfigLoader.load(Path.of("job-config/baseline-watch.yaml"));
+        assertThat(prod.endpoint()).isEqualTo(URI.create("https://dataworks.cn-shanghai.aliyuncs.com"));
+        assertThat(prod.transactionalIdPrefix()).isEqualTo("baseline-watch-prod");
+        assertThat(prod.baselines()).hasSize(2);
+
+        Settings demo = JobConfigLoader.load(Path.of("job-config/demo.yaml"));
+        assertThat(demo.pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(demo.baselines()).extracting(b -> b.baselineId()).containsExactly(1001L, 1002L, 1003L, 1004L);
+    }
+
+    @Test
+    void appliesDefaults() {
+        Settings s = JobConfigLoader.parse(MINIMAL, "min.yaml");
+        assertThat(s.endpoint()).isEqualTo(URI.create("https://dataworks.cn-hangzhou.aliyuncs.com"));
+        assertThat(s.projectZone()).isEqualTo(ZoneOffset.ofHours(8));
+        assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
+        assertThat(s.transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(s.transactionalIdPrefix()).isEqualTo("baseline-watch-default");
+        assertThat(s.baselines().get(0).inGroupIds()).containsExactly(1);
+    }
+
+    @Test
+    void vpcEndpointFromRegion() {
+        Settings s = JobConfigLoader.parse(MINIMAL.replace("region: cn-hangzhou", "region: cn-hangzhou\n  vpc: true"), "vpc.yaml");
+        assertThat(s.endpoint().getHost()).isEqualTo("dataworks-vpc.cn-hangzhou.aliyuncs.com");
+    }
+
+    @Test
+    void unknownKeyIsNamedWithTheFile() {
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("region:", "regoin:"), "job-config/x.yaml"))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageContaining("'dataworks.regoin'")
+                .hasMessageContaining("job-config/x.yaml");
+    }
+
+    @Test
+    void badValuesAreNamedWithTheFile() {
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "checkpointing:\n  interval: soon\n", "a.yaml"))
+                .hasMessageContaining("'checkpointing.interval' in a.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("\"+08:00\"", "Mars/Olympus"), "b.yaml"))
+                .hasMessageContaining("'dataworks.timeZone' in b.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("id: 42", "id: 42\n    inGroupIds: [25]"), "c.yaml"))
+                .hasMessageContaining("'baselines[0].inGroupIds' in c.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("id: 42", "id: forty-two"), "d.yaml"))
+                .hasMessageContaining("'baselines[0].id' in d.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "  transactionTimeout: 1h\n", "e.yaml"))
+                .hasMessageContaining("'kafka.transactionTimeout' in e.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "  deliveryGuarantee: maybe\n", "f.yaml"))
+                .hasMessageContaining("'kafka.deliveryGuarantee' in f.yaml");
+    }
+
+    @Test
+    void transactionTimeoutMustOutliveCheckpoints() {
+        String yaml = MINIMAL + "  transactionTimeout: 30s\ncheckpointing:\n  interval: 20s\n";
+        assertThatThrownBy(() -> JobConfigLoader.parse(yaml, "g.yaml"))
+                .hasMessageContaining("'kafka.transactionTimeout' in g.yaml")
+                .hasMessageContaining("twice checkpointing.interval");
+    }
+
+    @Test
+    void refusesSecretsInProducerProperties() {
+        String yaml = MINIMAL + "  producer:\n    sasl.jaas.config.password: hunter2\n";
+        assertThatThrownBy(() -> JobConfigLoader.parse(yaml, "h.yaml"))
+                .hasMessageContaining("kafka.producer.sasl.jaas.config.password")
+                .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void missingBaselinesIsAnError() {
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("baselines:\n  - id: 42\n", ""), "i.yaml"))
+                .hasMessageContaining("'baselines' in i.yaml");
+    }
+}

@@ -1,0 +1,57 @@
+package dev.baselinewatch.source.split;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baselinewatch.event.InstanceKey;
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class BaselineSplitSerializerTest {
+
+    private final BaselineSplitSerializer serializer = BaselineSplitSerializer.INSTANCE;
+
+    static BaselineSplit sampleSplit() {
+        InstanceKey today = new InstanceKey(7, LocalDate.of(2026, 12, 2), 3);
+        InstanceKey yesterday = new InstanceKey(7, LocalDate.of(2026, 12, 1), 3);
+        return new BaselineSplit(7, new int[] {3, 4}, Map.of(
+                today, new InstanceSnapshot(123L, Map.of(11L, 5L, 12L, -9L), Set.of(900L), false),
+                yesterday, new InstanceSnapshot(-1L, Map.of(), Set.of(), true)));
+    }
+
+    @Test
+    void roundTripsEveryField() throws IOException {
+        BaselineSplit split = sampleSplit();
+        BaselineSplit back = serializer.deserialize(serializer.getVersion(), serializer.serialize(split));
+        assertThat(back).isEqualTo(split);
+        assertThat(back.splitId()).isEqualTo("baseline-7");
+        assertThat(back.inGroupIds()).containsExactly(3, 4);
+    }
+
+    @Test
+    void unknownVersionFailsNamingBothVersions() {
+        assertThatThrownBy(() -> serializer.deserialize(99, serializer.serialize(sampleSplit())))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("99")
+                .hasMessageContaining("reads 1");
+    }
+
+    @Test
+    void trailingBytesFail() throws IOException {
+        byte[] bytes = serializer.serialize(sampleSplit());
+        byte[] longer = Arrays.copyOf(bytes, bytes.length + 3);
+        assertThatThrownBy(() -> serializer.deserialize(1, longer)).hasMessageContaining("trailing bytes");
+    }
+
+    @Test
+    void stateRoundTripKeepsWhatWasEmittedAndForgetsRetiredInstances() {
+        BaselineSplitState state = new BaselineSplitState(sampleSplit());
+        InstanceKey today = new InstanceKey(7, LocalDate.of(2026, 12, 2), 3);
+        state.retainOnly(java.util.List.of(today));
+        assertThat(state.toSplit().instances()).containsOnlyKeys(today);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.baselinewatch.testing;
+
+import dev.baselinewatch.dataworks.ApiAnswer;
+import dev.baselinewatch.dataworks.DataWorksApi;
+import dev.baselinewatch.dataworks.DataWorksException;
+import dev.baselinewatch.dataworks.ErrorClass;
+import dev.baselinewatch.dataworks.model.BaselineStatus;
+import dev.baselinewatch.dataworks.model.KeyPathNode;
+import dev.baselinewatch.event.InstanceKey;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A hand-written DataWorks for unit tests of the source: answers what the test put in, on a clock
+ * the test sets, and counts calls. The real client is tested over HTTP against the simulator.
+ */
+public final class FakeDataWorksApi implements DataWorksApi {
+
+    private final Map<InstanceKey, BaselineStatus> statuses = new ConcurrentHashMap<>();
+    private final Map<InstanceKey, List<KeyPathNode>> keyPaths = new ConcurrentHashMap<>();
+    private final Map<Long, DataWorksException> failures = new ConcurrentHashMap<>();
+    private final AtomicLong now = new AtomicLong();
+    public final AtomicInteger statusCalls = new AtomicInteger();
+    public final AtomicInteger keyPathCalls = new AtomicInteger();
+    private final Map<InstanceKey, AtomicInteger> statusCallsByInstance = new ConcurrentHashMap<>();
+
+    public int statusCalls(InstanceKey key) {
+        AtomicInteger calls = statusCallsByInstance.get(key);
+        return calls == null ? 0 : calls.get();
+    }
+
+    public void setNow(long epochMillis) {
+        now.set(epochMillis);
+    }
+
+    public void status(InstanceKey key, BaselineStatus status) {
+        statuses.put(key, status);
+    }
+
+    public void keyPath(InstanceKey key, List<KeyPathNode> nodes) {
+        keyPaths.put(key, nodes);
+    }
+
+    public void failBaseline(long baselineId, DataWorksException failure) {
+        failures.put(baselineId, failure);
+    }
+
+    @Override
+    public ApiAnswer<BaselineStatus> getBaselineStatus(long baselineId, LocalDate bizdate, int inGroupId) throws DataWorksException {
+        statusCalls.incrementAndGet();
+        statusCallsByInstance.computeIfAbsent(new InstanceKey(baselineId, bizdate, inGroupId), k -> new AtomicInteger()).incrementAndGet();
+        failIfAsked(baselineId);
+        BaselineStatus status = statuses.get(new InstanceKey(baselineId, bizdate, inGroupId));
+        if (status == null) {
+            throw notFound();
+        }
+        return new ApiAnswer<>(status, "status-" + statusCalls.get(), now.get());
+    }
+
+    @Override
+    public ApiAnswer<List<KeyPathNode>> getBaselineKeyPath(long baselineId, LocalDate bizdate, int inGroupId) throws DataWorksException {
+        keyPathCalls.incrementAndGet();
+        failIfAsked(baselineId);
+        return new ApiAnswer<>(keyPaths.getOrDefault(new InstanceKey(baselineId, bizdate, inGroupId), List.of()),
+                "path-" + keyPathCalls.get(), now.get());
+    }
+
+    private void failIfAsked(long baselineId) throws DataWorksException {
+        DataWorksException failure = failures.get(baselineId);
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
+    private static DataWorksException notFound() {
+        return new DataWorksException(ErrorClass.NOT_FOUND, 500, "Invalid.Wkbench.BaselineStatusNotExist", "no such instance", "fake");
+    }
+}
