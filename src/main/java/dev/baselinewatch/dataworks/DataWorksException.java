@@ -9,18 +9,31 @@ public class DataWorksException extends Exception {
     private final int httpStatus;
     private final String code;
     private final String requestId;
+    private final long serverTimeMillis;
 
     public DataWorksException(ErrorClass errorClass, int httpStatus, String code, String message, String requestId) {
-        this(errorClass, httpStatus, code, message, requestId, null);
+        this(errorClass, httpStatus, code, message, requestId, 0L, null);
+    }
+
+    /** An error the service answered; {@code serverTimeMillis} is its clock then (0 if unknown). */
+    public DataWorksException(
+            ErrorClass errorClass, int httpStatus, String code, String message, String requestId, long serverTimeMillis) {
+        this(errorClass, httpStatus, code, message, requestId, serverTimeMillis, null);
     }
 
     public DataWorksException(
             ErrorClass errorClass, int httpStatus, String code, String message, String requestId, Throwable cause) {
+        this(errorClass, httpStatus, code, message, requestId, 0L, cause);
+    }
+
+    private DataWorksException(ErrorClass errorClass, int httpStatus, String code, String message, String requestId,
+            long serverTimeMillis, Throwable cause) {
         super(describe(errorClass, httpStatus, code, message, requestId), cause);
         this.errorClass = errorClass;
         this.httpStatus = httpStatus;
         this.code = code;
         this.requestId = requestId;
+        this.serverTimeMillis = serverTimeMillis;
     }
 
     private static String describe(ErrorClass errorClass, int httpStatus, String code, String message, String requestId) {
@@ -45,5 +58,10 @@ public class DataWorksException extends Exception {
 
     public String requestId() {
         return requestId;
+    }
+
+    /** The service's clock when it answered with this error; 0 when it did not answer at all. */
+    public long serverTimeMillis() {
+        return serverTimeMillis;
     }
 }

@@ -50,7 +50,8 @@ public final class DataWorksHttpClient implements DataWorksApi {
         this(endpoint, projectZone, connectTimeout, readTimeout, credentials, Clock.systemUTC());
     }
 
-    DataWorksHttpClient(
+    /** {@code clock} signs the requests ({@code x-acs-date}); tests use a skewed one. */
+    public DataWorksHttpClient(
             URI endpoint,
             ZoneId projectZone,
             Duration connectTimeout,
@@ -62,7 +63,7 @@ public final class DataWorksHttpClient implements DataWorksApi {
         this.readTimeout = readTimeout;
         this.credentials = credentials;
         this.clock = clock;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
     }
 
     @Override
@@ -100,11 +101,11 @@ public final class DataWorksHttpClient implements DataWorksApi {
         } catch (JsonProcessingException e) {
             throw new DataWorksException(
                     ErrorClass.TRANSIENT, response.statusCode(), "MalformedResponse",
-                    action + " answer could not be parsed: " + e.getOriginalMessage(), requestId);
+                    action + " answer could not be parsed: " + e.getOriginalMessage(), requestId, serverTime);
         }
         if (envelope == null) {
             throw new DataWorksException(ErrorClass.TRANSIENT, response.statusCode(), "MalformedResponse",
-                    action + " answered an empty body", requestId);
+                    action + " answered an empty body", requestId, serverTime);
         }
         if (envelope.requestId() != null) {
             requestId = envelope.requestId();
@@ -116,7 +117,8 @@ public final class DataWorksHttpClient implements DataWorksApi {
             int status = response.statusCode() >= 300 ? response.statusCode()
                     : envelope.httpStatusCode() == null ? response.statusCode() : envelope.httpStatusCode();
             String code = envelope.anyErrorCode();
-            throw new DataWorksException(ErrorClass.of(status, code), status, code, envelope.anyErrorMessage(), requestId);
+            throw new DataWorksException(
+                    ErrorClass.of(status, code), status, code, envelope.anyErrorMessage(), requestId, serverTime);
         }
         return new ApiAnswer<>(envelope.data(), requestId, serverTime);
     }

@@ -74,6 +74,11 @@ final class BaselinePoller {
                     throw e;
                 }
                 counters.failed(e.errorClass());
+                if (e.serverTimeMillis() > 0) {
+                    // The service answered: its clock still tells which bizdates are live and moves time on.
+                    clock.observe(e.serverTimeMillis());
+                    roundTime = Math.max(roundTime, e.serverTimeMillis());
+                }
                 if (e.errorClass() != ErrorClass.NOT_FOUND) {
                     LOG.warn("Poll of baseline instance {} failed; it is retried next round: {}", key, e.getMessage());
                 }

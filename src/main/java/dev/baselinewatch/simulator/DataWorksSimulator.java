@@ -1,0 +1,188 @@
+package dev.baselinewatch.simulator;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.baselinewatch.dataworks.DataWorksHttpClient;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.jetty.http.HttpField;
+import org.eclipse.jetty.io.Content;
+import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A DataWorks OpenAPI simulator on 127.0.0.1: RPC style ({@code Action}, {@code Version=2020-05-18}),
+ * every request's signature V3 verified against the scenario's keys and refused the way the service
+ * refuses it, answers computed from the scenario at the simulated time, which it reports in the
+ * {@code Date} header. Not a mock: the job talks to it exactly as it talks to DataWorks.
+ */
+public final class DataWorksSimulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataWorksSimulator.class);
+    private static final ObjectMapper JSON = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL).build();
+
+    private final Scenario scenario;
+    private final SimulatedClock clock;
+    private final SimulatedDataWorks dataWorks;
+    private final SignatureVerifier signatures;
+    private final CallCounter calls = new CallCounter();
+    private final Server server;
+    private final ServerConnector connector;
+
+    private DataWorksSimulator(Scenario scenario, String host, int port, Clock wallClock) {
+        this.scenario = scenario;
+        this.clock = new SimulatedClock(scenario.start(), scenario.speed());
+        this.dataWorks = new SimulatedDataWorks(scenario);
+        this.signatures = new SignatureVerifier(scenario.accessKeys(), wallClock);
+        QueuedThreadPool threads = new QueuedThreadPool(32, 4);
+        threads.setName("dataworks-simulator");
+        this.server = new Server(threads);
+        HttpConfiguration http = new HttpConfiguration();
+        // The Date header carries the simulated clock; Jetty would otherwise write the wall clock.
+        http.setSendDateHeader(false);
+        http.setSendServerVersion(false);
+        this.connector = new ServerConnector(server, new HttpConnectionFactory(http));
+        connector.setHost(host);
+        connector.setPort(port);
+        server.addConnector(connector);
+        server.setHandler(new RpcHandler());
+    }
+
+    /** Starts a simulator for {@code scenario}; port 0 picks a free one. */
+    public static DataWorksSimulator start(Scenario scenario, int port) throws Exception {
+        return start(scenario, "127.0.0.1", port, Clock.systemUTC());
+    }
+
+    /** {@code host} is the address to listen on: 127.0.0.1 unless it must be reached from other containers. */
+    public static DataWorksSimulator start(Scenario scenario, String host, int port) throws Exception {
+        return start(scenario, host, port, Clock.systemUTC());
+    }
+
+    static DataWorksSimulator start(Scenario scenario, String host, int port, Clock wallClock) throws Exception {
+        DataWorksSimulator simulator = new DataWorksSimulator(scenario, host, port, wallClock);
+        simulator.server.start();
+        LOG.info("DataWorks simulator for scenario '{}' on {} (clock {}x from {})",
+                scenario.name(), simulator.endpoint(), scenario.speed(), scenario.start());
+        return simulator;
+    }
+
+    public URI endpoint() {
+        String host = connector.getHost() == null || connector.getHost().equals("0.0.0.0") ? "127.0.0.1" : connector.getHost();
+        return URI.create("http://" + host + ":" + connector.getLocalPort());
+    }
+
+    public SimulatedClock clock() {
+        return clock;
+    }
+
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    public CallCounter calls() {
+        return calls;
+    }
+
+    @Override
+    public void close() throws Exception {
+        server.stop();
+    }
+
+    private final class RpcHandler extends Handler.Abstract {
+
+        @Override
+        public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
+            long now = clock.nowMillis();
+            String action = null;
+            int status;
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("RequestId", requestId);
+            try (InputStream in = Content.Source.asInputStream(request)) {
+                byte[] payload = in.readAllBytes();
+                Map<String, String> headers = new LinkedHashMap<>();
+                for (HttpField field : request.getHeaders()) {
+                    headers.put(field.getName().toLowerCase(Locale.ROOT), field.getValue());
+                }
+                Map<String, String> parameters = parameters(request.getHttpURI().getQuery());
+                if (headers.getOrDefault("content-type", "").startsWith("application/x-www-form-urlencoded")) {
+                    parameters.putAll(parameters(new String(payload, StandardCharsets.UTF_8)));
+                }
+                action = headers.getOrDefault("x-acs-action", parameters.get("Action"));
+                signatures.verify(request.getMethod(), headers, parameters, payload);
+                String version = headers.getOrDefault("x-acs-version", parameters.get("Version"));
+                if (!DataWorksHttpClient.API_VERSION.equals(version)) {
+                    throw new SimulatorError(400, "InvalidVersion", "Specified parameter Version is not valid.");
+                }
+                Object data = dataWorks.answer(action == null ? "" : action, parameters, now);
+                status = 200;
+                body.put("Success", true);
+                body.put("HttpStatusCode", 200);
+                body.put("Data", data);
+                calls.record(action, "OK");
+            } catch (SimulatorError e) {
+                status = e.httpStatus;
+                if (e.business) {
+                    body.put("Success", false);
+                    body.put("HttpStatusCode", e.httpStatus);
+                    body.put("ErrorCode", e.code);
+                    body.put("ErrorMessage", e.getMessage());
+                } else {
+                    body.put("HostId", request.getHttpURI().getHost());
+                    body.put("Code", e.code);
+                    body.put("Message", e.getMessage());
+                    body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code);
+                }
+                calls.record(action, e.code);
+            }
+            response.setStatus(status);
+            response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
+            response.getHeaders().put("x-acs-request-id", requestId);
+            response.getHeaders().put("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.now().atOffset(ZoneOffset.UTC)));
+            response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(body)), callback);
+            return true;
+        }
+    }
+
+    /** Decodes {@code a=1&b=2}; RPC clients encode spaces as {@code %20}, so {@code +} never means space here. */
+    private static Map<String, String> parameters(String encoded) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            parameters.put(decode(name), decode(value));
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+}

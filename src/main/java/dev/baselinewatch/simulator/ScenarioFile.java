@@ -1,0 +1,52 @@
+package dev.baselinewatch.simulator;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * A simulator scenario file as written (YAML). The format is documented in {@code docs/SCENARIOS.md};
+ * {@link ScenarioLoader} validates it and turns it into a {@link Scenario}.
+ */
+public record ScenarioFile(
+        @JsonProperty("name") String name,
+        @JsonProperty("description") String description,
+        @JsonProperty("timeZone") String timeZone,
+        @JsonProperty("clock") Clock clock,
+        @JsonProperty("accessKeys") List<Key> accessKeys,
+        @JsonProperty("baselines") List<Baseline> baselines) {
+
+    public record Clock(
+            @JsonProperty("runDay") String runDay,
+            @JsonProperty("start") String start,
+            @JsonProperty("speed") Double speed,
+            @JsonProperty("end") String end) {}
+
+    public record Key(
+            @JsonProperty("id") String id,
+            @JsonProperty("secret") String secret) {}
+
+    public record Baseline(
+            @JsonProperty("id") Long id,
+            @JsonProperty("name") String name,
+            @JsonProperty("owner") String owner,
+            @JsonProperty("projectId") Long projectId,
+            @JsonProperty("priority") Integer priority,
+            @JsonProperty("inGroupId") Integer inGroupId,
+            @JsonProperty("committedTime") String committedTime,
+            @JsonProperty("alertMargin") String alertMargin,
+            @JsonProperty("nodes") List<Node> nodes) {}
+
+    public record Node(
+            @JsonProperty("id") Long id,
+            @JsonProperty("instanceId") Long instanceId,
+            @JsonProperty("name") String name,
+            @JsonProperty("owner") String owner,
+            @JsonProperty("prgType") Integer prgType,
+            @JsonProperty("plannedStart") String plannedStart,
+            @JsonProperty("expectedDuration") String expectedDuration,
+            @JsonProperty("actualDuration") String actualDuration,
+            @JsonProperty("waitForResources") String waitForResources,
+            @JsonProperty("outcome") String outcome,
+            @JsonProperty("rerunAfter") String rerunAfter,
+            @JsonProperty("rerunDuration") String rerunDuration) {}
+}
