@@ -1,0 +1,102 @@
+package dev.baselinewatch.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.baselinewatch.local.LocalStack;
+import dev.baselinewatch.local.TopicTail;
+import dev.baselinewatch.simulator.Scenario;
+import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.testing.LoopbackMiniCluster;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The whole job on a MiniCluster against the simulator and a real Kafka broker, on the bundled demo
+ * scenario and the shipped demo config: what the README's first command shows is what is asserted.
+ */
+class BaselineWatchJobITCase {
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = LoopbackMiniCluster.extension(2);
+
+    @Test
+    void alertsLateAndAtRiskBaselinesWithTheirCulpritAndLeavesTheOnTimeOneAlone() throws Exception {
+        Scenario scenario = ScenarioLoader.loadResource("scenarios/demo.yaml");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        env.setParallelism(2);
+        try (LocalStack stack = LocalStack.start(scenario, Path.of("job-config/demo.yaml"), env);
+                TopicTail alerts = new TopicTail(stack.kafka(), stack.settings().alertsTopic(), a -> {});
+                TopicTail events = new TopicTail(stack.kafka(), stack.settings().eventsTopic(), e -> {})) {
+            String day = scenario.bizdate().toString();
+            Map<String, String> expectedFinalState = Map.of(
+                    "1002:" + day + ":1:BASELINE_AT_RISK", "RESOLVED",
+                    "1002:" + day + ":1:BASELINE_LATE", "RESOLVED",
+                    "1003:" + day + ":1:BASELINE_AT_RISK", "FIRING",
+                    "1003:" + day + ":1:BASELINE_LATE", "FIRING",
+                    "1004:" + day + ":1:BASELINE_AT_RISK", "RESOLVED");
+
+            long deadline = System.currentTimeMillis() + stack.millisUntilScenarioEnd() + 60_000;
+            while (System.currentTimeMillis() < deadline
+                    && !(stack.millisUntilScenarioEnd() == 0 && lastStateById(alerts.records()).equals(expectedFinalState))) {
+                alerts.poll(Duration.ofMillis(500));
+                events.poll(Duration.ZERO);
+                assertThat(stack.job().getJobStatus().get().isGloballyTerminalState()).as("job still running").isFalse();
+            }
+            // Two more checkpoints: anything still to come would be visible by then.
+            Thread.sleep(2 * stack.settings().checkpointInterval().toMillis() + 500);
+            alerts.poll(Duration.ofSeconds(1));
+            events.poll(Duration.ofSeconds(1));
+
+            List<JsonNode> all = alerts.records();
+            assertThat(lastStateById(all)).isEqualTo(expectedFinalState);
+            assertThat(all).noneMatch(a -> a.path("baseline").path("id").asLong() == 1001);
+
+            Map<String, Set<String>> culprits = all.stream()
+                    .filter(a -> a.path("state").asText().equals("FIRING"))
+                    .collect(Collectors.groupingBy(a -> a.path("alertId").asText(),
+                            Collectors.mapping(a -> a.path("culprit").path("nodeName").asText("(none)"), Collectors.toSet())));
+            assertThat(culprits).containsOnly(
+                    Map.entry("1002:" + day + ":1:BASELINE_AT_RISK", Set.of("dwd_orders")),
+                    Map.entry("1002:" + day + ":1:BASELINE_LATE", Set.of("dwd_orders")),
+                    Map.entry("1003:" + day + ":1:BASELINE_AT_RISK", Set.of("ods_user_import")),
+                    Map.entry("1003:" + day + ":1:BASELINE_LATE", Set.of("ods_user_import")),
+                    Map.entry("1004:" + day + ":1:BASELINE_AT_RISK", Set.of("dwd_features")));
+
+            // Each id opens once: sequence numbers of one id are 1, 2, 3... with no repeats.
+            Map<String, List<Integer>> sequences = all.stream().collect(Collectors.groupingBy(a -> a.path("alertId").asText(),
+                    Collectors.mapping(a -> a.path("sequence").asInt(), Collectors.toList())));
+            sequences.forEach((id, seq) -> assertThat(seq).as(id).isSorted().doesNotHaveDuplicates().startsWith(1));
+
+            JsonNode late1002 = all.stream().filter(a -> a.path("alertId").asText().equals("1002:" + day + ":1:BASELINE_LATE")
+                    && a.path("state").asText().equals("FIRING")).findFirst().orElseThrow();
+            assertThat(late1002.path("severity").asText()).isEqualTo("CRITICAL");
+            assertThat(late1002.path("baseline").path("name").asText()).isEqualTo("ads_gmv_report");
+            assertThat(late1002.path("committedTime").asText()).isEqualTo(scenario.bizdate().plusDays(1) + "T05:00+08:00");
+            assertThat(late1002.path("culprit").path("owner").asText()).isEqualTo("200099");
+            assertThat(late1002.path("requestId").asText()).isNotBlank();
+
+            Map<Long, String> forwarded = events.records().stream().collect(
+                    Collectors.toMap(e -> e.path("topicId").asLong(), e -> e.path("instance").asText() + " " + e.path("topicName").asText()));
+            assertThat(forwarded).containsOnly(
+                    Map.entry(100202001L * 10 + 2, "1002:" + day + ":1 dwd_orders变慢"),
+                    Map.entry(100402001L * 10 + 1, "1004:" + day + ":1 dwd_features出错"));
+            assertThat(stack.simulator().calls().answers("SignatureDoesNotMatch")).isZero();
+        }
+    }
+
+    private static Map<String, String> lastStateById(List<JsonNode> alerts) {
+        Map<String, String> last = new HashMap<>();
+        alerts.forEach(a -> last.put(a.path("alertId").asText(), a.path("state").asText()));
+        return last;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.baselinewatch.local;
+
+import dev.baselinewatch.config.JobConfigLoader;
+import dev.baselinewatch.config.Settings;
+import dev.baselinewatch.dataworks.StaticCredentials;
+import dev.baselinewatch.job.BaselineWatchJob;
+import dev.baselinewatch.simulator.DataWorksSimulator;
+import dev.baselinewatch.simulator.Scenario;
+import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.testing.EmbeddedKafka;
+import java.nio.file.Path;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The whole product on one machine: the DataWorks simulator on a scenario, a real single-node Kafka,
+ * and the job on the given (local) Flink environment, wired to each other on 127.0.0.1 free ports.
+ * Used by the local demo and the end-to-end tests, so both run the same thing.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    private final DataWorksSimulator simulator;
+    private final EmbeddedKafka kafka;
+    private final Settings settings;
+    private JobClient job;
+
+    private LocalStack(DataWorksSimulator simulator, EmbeddedKafka kafka, Settings settings) {
+        this.simulator = simulator;
+        this.kafka = kafka;
+        this.settings = settings;
+    }
+
+    /** Starts Kafka and the simulator, then submits the job described by {@code jobConfig} to {@code env}. */
+    public static LocalStack start(Scenario scenario, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
+        Settings fromFile = JobConfigLoader.load(jobConfig);
+        EmbeddedKafka kafka = EmbeddedKafka.start();
+        DataWorksSimulator simulator = null;
+        try {
+            kafka.createTopics(fromFile.alertsTopic(), fromFile.eventsTopic());
+            simulator = DataWorksSimulator.start(scenario, 0);
+            LocalStack stack = new LocalStack(simulator, kafka, fromFile.withEndpoints(simulator.endpoint(), kafka.bootstrapServers()));
+            // The simulator's published test key: the demo has no Alibaba Cloud account to take one from.
+            BaselineWatchJob.configure(env, stack.settings,
+                    new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+            stack.job = env.executeAsync(stack.settings.jobName());
+            return stack;
+        } catch (Exception e) {
+            if (simulator != null) {
+                simulator.close();
+            }
+            kafka.close();
+            throw e;
+        }
+    }
+
+    public DataWorksSimulator simulator() {
+        return simulator;
+    }
+
+    public EmbeddedKafka kafka() {
+        return kafka;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public JobClient job() {
+        return job;
+    }
+
+    /** Wall-clock milliseconds until the scenario's end on the simulated clock. */
+    public long millisUntilScenarioEnd() {
+        return simulator.clock().wallMillisUntil(simulator.scenario().end());
+    }
+
+    @Override
+    public void close() throws Exception {
+        try {
+            if (job != null) {
+                job.cancel().get();
+            }
+        } catch (Exception e) {
+            // Already finished or failed; its cause was reported where the job ran.
+        } finally {
+            simulator.close();
+            kafka.close();
+        }
+    }
+}
