@@ -32,6 +32,11 @@ class JobConfigLoaderTest {
         Settings demo = JobConfigLoader.load(Path.of("job-config/demo.yaml"));
         assertThat(demo.pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(demo.baselines()).extracting(b -> b.baselineId()).containsExactly(1001L, 1002L, 1003L, 1004L);
+
+        Settings docker = JobConfigLoader.load(Path.of("job-config/docker.yaml"));
+        assertThat(docker.endpoint()).isEqualTo(URI.create("http://simulator:18080"));
+        assertThat(docker.transactionalIdPrefix()).isEqualTo("baseline-watch-docker");
+        assertThat(docker.baselines()).isEqualTo(demo.baselines());
     }
 
     @Test
