@@ -33,6 +33,8 @@ import java.util.TreeMap;
 public final class DataWorksHttpClient implements DataWorksApi {
 
     public static final String API_VERSION = "2020-05-18";
+    /** The code of an answer that could not be parsed; counted and reported, the poll is retried. */
+    public static final String MALFORMED = "MalformedResponse";
     private static final String EMPTY_BODY_SHA256 = AcsV3Signer.sha256Hex(new byte[0]);
     private static final DateTimeFormatter ACS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
     private static final TypeReference<ApiEnvelope<BaselineStatus>> STATUS = new TypeReference<>() {};
@@ -78,7 +80,9 @@ public final class DataWorksHttpClient implements DataWorksApi {
         ApiAnswer<List<KeyPathNode>> answer =
                 call("GetBaselineKeyPath", instanceParameters(baselineId, bizdate, inGroupId), KEY_PATH);
         // "Data": null means an empty key path (no node instances generated yet).
-        return answer.data() == null ? new ApiAnswer<>(List.of(), answer.requestId(), answer.serverTimeMillis()) : answer;
+        return answer.data() == null
+                ? new ApiAnswer<>(List.of(), answer.requestId(), answer.serverTimeMillis(), answer.retryAfterMillis())
+                : answer;
     }
 
     private Map<String, String> instanceParameters(long baselineId, LocalDate bizdate, int inGroupId) {
@@ -94,33 +98,41 @@ public final class DataWorksHttpClient implements DataWorksApi {
         HttpResponse<String> response = send(action, parameters);
         long serverTime = serverTime(response);
         String requestId = response.headers().firstValue("x-acs-request-id").orElse(null);
+        int httpStatus = response.statusCode();
         ApiEnvelope<T> envelope;
         try {
             JavaType javaType = DataWorksJson.mapper().getTypeFactory().constructType(type);
             envelope = DataWorksJson.mapper().readValue(response.body(), javaType);
         } catch (JsonProcessingException e) {
-            throw new DataWorksException(
-                    ErrorClass.TRANSIENT, response.statusCode(), "MalformedResponse",
-                    action + " answer could not be parsed: " + e.getOriginalMessage(), requestId, serverTime);
+            // A gateway can answer 429 or 5xx with a page that is not JSON: the status still says what happened.
+            ErrorClass errorClass = httpStatus == 429 ? ErrorClass.THROTTLED : ErrorClass.TRANSIENT;
+            throw new DataWorksException(errorClass, httpStatus, httpStatus == 429 ? "Throttling" : MALFORMED,
+                    action + " answer could not be parsed: " + e.getOriginalMessage(), requestId, serverTime,
+                    retryAfter(response, errorClass));
         }
         if (envelope == null) {
-            throw new DataWorksException(ErrorClass.TRANSIENT, response.statusCode(), "MalformedResponse",
+            throw new DataWorksException(ErrorClass.TRANSIENT, httpStatus, MALFORMED,
                     action + " answered an empty body", requestId, serverTime);
         }
         if (envelope.requestId() != null) {
             requestId = envelope.requestId();
         }
-        boolean failed = response.statusCode() >= 300
+        boolean failed = httpStatus >= 300
                 || Boolean.FALSE.equals(envelope.success())
                 || (envelope.success() == null && envelope.code() != null);
         if (failed) {
-            int status = response.statusCode() >= 300 ? response.statusCode()
-                    : envelope.httpStatusCode() == null ? response.statusCode() : envelope.httpStatusCode();
+            int status = httpStatus >= 300 ? httpStatus : envelope.httpStatusCode() == null ? httpStatus : envelope.httpStatusCode();
             String code = envelope.anyErrorCode();
-            throw new DataWorksException(
-                    ErrorClass.of(status, code), status, code, envelope.anyErrorMessage(), requestId, serverTime);
+            ErrorClass errorClass = ErrorClass.of(status, code);
+            throw new DataWorksException(errorClass, status, code, envelope.anyErrorMessage(), requestId, serverTime,
+                    retryAfter(response, errorClass));
         }
-        return new ApiAnswer<>(envelope.data(), requestId, serverTime);
+        return new ApiAnswer<>(envelope.data(), requestId, serverTime, retryAfter(response, ErrorClass.TRANSIENT));
+    }
+
+    /** The wait the rate-limit headers ask for; on a success only when they say the allowance is used up. */
+    private static long retryAfter(HttpResponse<?> response, ErrorClass errorClass) {
+        return RateLimit.waitMillis(response.headers(), errorClass == ErrorClass.THROTTLED).orElse(0L);
     }
 
     private HttpResponse<String> send(String action, Map<String, String> parameters) throws DataWorksException {

@@ -12,6 +12,8 @@ public final class DataWorksJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_EMPTY_STRING_AS_NULL_OBJECT)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+            // "Data": [] where an object is documented means "nothing".
+            .enable(DeserializationFeature.ACCEPT_EMPTY_ARRAY_AS_NULL_OBJECT)
             // ErrorCode and TopicName arrive as numbers, InGroupId sometimes as a string.
             .enable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .build();
