@@ -27,6 +27,10 @@ public record JobConfig(
             @JsonProperty("endpoint") String endpoint,
             @JsonProperty("timeZone") String timeZone,
             @JsonProperty("pollInterval") String pollInterval,
+            @JsonProperty("maxAttempts") Integer maxAttempts,
+            @JsonProperty("retryBackoff") String retryBackoff,
+            @JsonProperty("maxRetryBackoff") String maxRetryBackoff,
+            @JsonProperty("dailyCapProbeInterval") String dailyCapProbeInterval,
             @JsonProperty("connectTimeout") String connectTimeout,
             @JsonProperty("readTimeout") String readTimeout) {}
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.WatchedBaseline;
 import java.io.IOException;
 import java.net.URI;
@@ -97,6 +98,14 @@ public final class JobConfigLoader {
             ZoneId zone = zone(require(dw.timeZone(), "dataworks.timeZone"));
             URI endpoint = endpoint(dw);
             Duration pollInterval = positive(orDefault(dw.pollInterval(), "60s"), "dataworks.pollInterval");
+            int maxAttempts = orDefault(dw.maxAttempts(), 3);
+            check(maxAttempts >= 1 && maxAttempts <= 10, "dataworks.maxAttempts", "must be 1..10, was " + maxAttempts);
+            Duration retryBackoff = positive(orDefault(dw.retryBackoff(), "1s"), "dataworks.retryBackoff");
+            Duration maxRetryBackoff = positive(orDefault(dw.maxRetryBackoff(), "30s"), "dataworks.maxRetryBackoff");
+            check(maxRetryBackoff.compareTo(retryBackoff) >= 0, "dataworks.maxRetryBackoff",
+                    "must be at least dataworks.retryBackoff (" + retryBackoff + "), was " + maxRetryBackoff);
+            Duration dailyCapProbe = positive(orDefault(dw.dailyCapProbeInterval(), "15m"), "dataworks.dailyCapProbeInterval");
+            PollingOptions polling = new PollingOptions(pollInterval, maxAttempts, retryBackoff, maxRetryBackoff, dailyCapProbe);
             Duration connectTimeout = positive(orDefault(dw.connectTimeout(), "5s"), "dataworks.connectTimeout");
             Duration readTimeout = positive(orDefault(dw.readTimeout(), "10s"), "dataworks.readTimeout");
 
@@ -121,7 +130,7 @@ public final class JobConfigLoader {
                     sourceParallelism,
                     endpoint,
                     zone,
-                    pollInterval,
+                    polling,
                     connectTimeout,
                     readTimeout,
                     baselines(raw.baselines()),

@@ -1,5 +1,6 @@
 package dev.baselinewatch.config;
 
+import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.WatchedBaseline;
 import java.io.Serializable;
 import java.net.URI;
@@ -16,7 +17,7 @@ public record Settings(
         int sourceParallelism,
         URI endpoint,
         ZoneId projectZone,
-        Duration pollInterval,
+        PollingOptions polling,
         Duration connectTimeout,
         Duration readTimeout,
         List<WatchedBaseline> baselines,
@@ -32,7 +33,7 @@ public record Settings(
 
     /** Returns a copy pointing at another DataWorks endpoint and Kafka cluster (the local demo and tests). */
     public Settings withEndpoints(URI newEndpoint, String newBootstrapServers) {
-        return new Settings(jobName, environment, sourceParallelism, newEndpoint, projectZone, pollInterval, connectTimeout,
+        return new Settings(jobName, environment, sourceParallelism, newEndpoint, projectZone, polling, connectTimeout,
                 readTimeout, baselines, retentionAfterFinish, newBootstrapServers, alertsTopic, eventsTopic, deliveryGuarantee,
                 transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval);
     }

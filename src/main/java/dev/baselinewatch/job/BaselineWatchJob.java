@@ -58,7 +58,7 @@ public final class BaselineWatchJob {
         Duration connect = settings.connectTimeout();
         Duration read = settings.readTimeout();
         DataWorksApiFactory api = () -> new DataWorksHttpClient(endpoint, zone, connect, read, credentials);
-        return new BaselineSource(settings.baselines(), zone, settings.pollInterval(), api);
+        return new BaselineSource(settings.baselines(), zone, settings.polling(), api);
     }
 
     private static String configArgument(String[] args) {

@@ -8,7 +8,6 @@ import dev.baselinewatch.source.reader.BaselineSourceReader;
 import dev.baselinewatch.source.reader.BaselineSplitReader;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.source.split.BaselineSplitSerializer;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -33,19 +32,16 @@ public final class BaselineSource
 
     private final List<WatchedBaseline> watched;
     private final String projectZone;
-    private final Duration pollInterval;
+    private final PollingOptions polling;
     private final DataWorksApiFactory apiFactory;
 
-    public BaselineSource(List<WatchedBaseline> watched, ZoneId projectZone, Duration pollInterval, DataWorksApiFactory apiFactory) {
+    public BaselineSource(List<WatchedBaseline> watched, ZoneId projectZone, PollingOptions polling, DataWorksApiFactory apiFactory) {
         if (watched.isEmpty()) {
             throw new IllegalArgumentException("BaselineSource needs at least one baseline to watch");
         }
-        if (pollInterval.isZero() || pollInterval.isNegative()) {
-            throw new IllegalArgumentException("poll interval must be positive, was " + pollInterval);
-        }
         this.watched = List.copyOf(watched);
         this.projectZone = projectZone.getId();
-        this.pollInterval = pollInterval;
+        this.polling = polling;
         this.apiFactory = apiFactory;
     }
 
@@ -58,7 +54,7 @@ public final class BaselineSource
     public SourceReader<BaselineEvent, BaselineSplit> createReader(SourceReaderContext context) {
         ZoneId zone = ZoneId.of(projectZone);
         return new BaselineSourceReader(
-                () -> new BaselineSplitReader(apiFactory.create(), zone, pollInterval, context.metricGroup()),
+                () -> new BaselineSplitReader(apiFactory.create(), zone, polling, context.metricGroup()),
                 new Configuration(),
                 context);
     }

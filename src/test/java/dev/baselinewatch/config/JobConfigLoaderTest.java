@@ -3,6 +3,7 @@ package dev.baselinewatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baselinewatch.source.PollingOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class JobConfigLoaderTest {
         assertThat(prod.baselines()).hasSize(2);
 
         Settings demo = JobConfigLoader.load(Path.of("job-config/demo.yaml"));
-        assertThat(demo.pollInterval()).isEqualTo(Duration.ofMillis(250));
+        assertThat(demo.polling().pollInterval()).isEqualTo(Duration.ofMillis(250));
         assertThat(demo.baselines()).extracting(b -> b.baselineId()).containsExactly(1001L, 1002L, 1003L, 1004L);
 
         Settings docker = JobConfigLoader.load(Path.of("job-config/docker.yaml"));
@@ -44,7 +45,7 @@ class JobConfigLoaderTest {
         Settings s = JobConfigLoader.parse(MINIMAL, "min.yaml");
         assertThat(s.endpoint()).isEqualTo(URI.create("https://dataworks.cn-hangzhou.aliyuncs.com"));
         assertThat(s.projectZone()).isEqualTo(ZoneOffset.ofHours(8));
-        assertThat(s.pollInterval()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(s.polling()).isEqualTo(PollingOptions.every(Duration.ofSeconds(60)));
         assertThat(s.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
         assertThat(s.transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(s.transactionalIdPrefix()).isEqualTo("baseline-watch-default");

@@ -4,6 +4,7 @@ import dev.baselinewatch.dataworks.ApiAnswer;
 import dev.baselinewatch.dataworks.Bizdates;
 import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
+import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import dev.baselinewatch.dataworks.ErrorClass;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
@@ -16,7 +17,9 @@ import dev.baselinewatch.source.split.BaselineSplitState;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,22 +27,40 @@ import org.slf4j.LoggerFactory;
 /**
  * One poll round of one baseline: the status of each live, unfinished instance, and its key path
  * when it is at risk or past its alert time (that is when the culprit matters). Emits only changes.
+ * Failed calls are treated by class (see {@link ErrorClass}): transient ones retried with backoff,
+ * throttling and the daily cap pause the reader's calls, an unreadable baseline is reported and
+ * polled rarely while the others go on, and a fatal error fails the job.
  */
 final class BaselinePoller {
 
     private static final Logger LOG = LoggerFactory.getLogger(BaselinePoller.class);
+    /** An instance that cannot be read (no permission) is tried again this many poll intervals later. */
+    static final int UNREADABLE_RETRY_ROUNDS = 10;
 
     private final DataWorksApi api;
     private final ZoneId projectZone;
     private final ServiceClock clock;
     private final PollCounters counters;
+    private final CallPacer pacer;
+    private final FetcherSleeper sleeper;
+    private final long unreadableRetryNanos;
+    /** Unreadable instances and when to try them again ({@link System#nanoTime()}). */
+    private final Map<InstanceKey, Long> unreadable = new HashMap<>();
 
-    BaselinePoller(DataWorksApi api, ZoneId projectZone, ServiceClock clock, PollCounters counters) {
+    BaselinePoller(DataWorksApi api, ZoneId projectZone, ServiceClock clock, PollCounters counters, CallPacer pacer,
+            FetcherSleeper sleeper, long pollIntervalNanos) {
         this.api = api;
         this.projectZone = projectZone;
         this.clock = clock;
         this.counters = counters;
+        this.pacer = pacer;
+        this.sleeper = sleeper;
+        this.unreadableRetryNanos = pollIntervalNanos * UNREADABLE_RETRY_ROUNDS;
+        counters.gauge("unreadableInstances", unreadable::size);
     }
+
+    /** What one round produced; {@code stopped} when it ended early (paused, woken up) and should be resumed soon. */
+    record Round(List<PolledRecord> records, boolean stopped) {}
 
     /** Live instances: the current and the previous business date, every watched cycle. */
     List<InstanceKey> liveInstances(long baselineId, int[] inGroupIds) {
@@ -55,46 +76,73 @@ final class BaselinePoller {
 
     /**
      * Polls every live instance of the split, applies what it emits to {@code state} (the fetcher's
-     * own copy) and ends with an end-of-round record when the service answered at least once.
+     * own copy) and ends with an end-of-round record when the service answered at least once. What
+     * was applied to {@code state} is always returned, even when the round stops early.
      *
      * @throws DataWorksException only for errors that make the whole job pointless (see {@link ErrorClass#FATAL})
      */
-    List<PolledRecord> pollRound(BaselineSplitState state) throws DataWorksException {
+    Round pollRound(BaselineSplitState state) throws DataWorksException {
         List<PolledRecord> out = new ArrayList<>();
         long roundTime = Long.MIN_VALUE;
+        boolean stopped = false;
         List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
         for (InstanceKey key : live) {
-            if (state.isFinished(key)) {
+            Long unreadableUntil = unreadable.get(key);
+            if (state.isFinished(key) || (unreadableUntil != null && unreadableUntil - System.nanoTime() > 0)) {
                 continue;
             }
             try {
                 roundTime = Math.max(roundTime, pollInstance(key, state, record -> out.add(PolledRecord.change(record))));
+                if (unreadable.remove(key) != null) {
+                    LOG.info("Baseline instance {} can be read again", key);
+                }
             } catch (DataWorksException e) {
-                if (e.errorClass() == ErrorClass.FATAL) {
-                    throw e;
+                roundTime = Math.max(roundTime, failed(key, e));
+                if (e.errorClass() == ErrorClass.THROTTLED || e.errorClass() == ErrorClass.DAILY_CAP) {
+                    stopped = true;
+                    break;
                 }
-                counters.failed(e.errorClass());
-                if (e.serverTimeMillis() > 0) {
-                    // The service answered: its clock still tells which bizdates are live and moves time on.
-                    clock.observe(e.serverTimeMillis());
-                    roundTime = Math.max(roundTime, e.serverTimeMillis());
-                }
-                if (e.errorClass() != ErrorClass.NOT_FOUND) {
-                    LOG.warn("Poll of baseline instance {} failed; it is retried next round: {}", key, e.getMessage());
-                }
+            } catch (Stopped e) {
+                stopped = true;
+                break;
             }
         }
         if (roundTime != Long.MIN_VALUE) {
             out.add(PolledRecord.endOfRound(roundTime, live));
         }
-        return out;
+        return new Round(out, stopped);
+    }
+
+    /** Treats a failed call by its class; returns the service's time if it answered, else {@code Long.MIN_VALUE}. */
+    private long failed(InstanceKey key, DataWorksException e) throws DataWorksException {
+        counters.failed(e.errorClass());
+        if (e.errorClass() == ErrorClass.FATAL) {
+            throw e;
+        }
+        if (e.serverTimeMillis() > 0) {
+            // The service answered: its clock still tells which bizdates are live and moves time on.
+            clock.observe(e.serverTimeMillis());
+        }
+        switch (e.errorClass()) {
+            case THROTTLED -> pacer.throttled(e);
+            case DAILY_CAP -> pacer.dailyCapSpent(e, clock.now());
+            case PER_BASELINE -> {
+                if (unreadable.put(key, System.nanoTime() + unreadableRetryNanos) == null) {
+                    LOG.warn("Baseline instance {} cannot be read, the other baselines are still watched; "
+                            + "grant the job's account access to it: {}", key, e.getMessage());
+                }
+            }
+            case NOT_FOUND -> { }
+            default -> LOG.warn("Poll of baseline instance {} failed after {} attempt(s); it is retried next round: {}",
+                    key, pacer.maxAttempts(), e.getMessage());
+        }
+        return e.serverTimeMillis() > 0 ? e.serverTimeMillis() : Long.MIN_VALUE;
     }
 
     private long pollInstance(InstanceKey key, BaselineSplitState state, Consumer<BaselineEvent> emit)
-            throws DataWorksException {
-        ApiAnswer<BaselineStatus> statusAnswer = api.getBaselineStatus(key.baselineId(), key.bizdate(), key.inGroupId());
-        counters.succeeded("GetBaselineStatus");
-        clock.observe(statusAnswer.serverTimeMillis());
+            throws DataWorksException, Stopped {
+        ApiAnswer<BaselineStatus> statusAnswer = call("GetBaselineStatus",
+                () -> api.getBaselineStatus(key.baselineId(), key.bizdate(), key.inGroupId()));
         if (statusAnswer.data() == null) {
             // An answer with no Data says nothing about the instance; treat it like "not there yet".
             return statusAnswer.serverTimeMillis();
@@ -104,15 +152,57 @@ final class BaselinePoller {
         statusEvent.status = EventMapper.status(statusAnswer.data());
         long answeredAt = statusAnswer.serverTimeMillis();
         if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt)) {
-            ApiAnswer<List<KeyPathNode>> path = api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId());
-            counters.succeeded("GetBaselineKeyPath");
-            clock.observe(path.serverTimeMillis());
+            ApiAnswer<List<KeyPathNode>> path = call("GetBaselineKeyPath",
+                    () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
             answeredAt = Math.max(answeredAt, path.serverTimeMillis());
             emitKeyPathChanges(key, path, state, emit);
         }
         // Status last: when it says "finished", the instance is not polled again.
         emitIfNew(statusEvent, state, emit);
         return answeredAt;
+    }
+
+    /** One call: waits out any pause, retries transient failures with backoff, and keeps the counters. */
+    private <T> ApiAnswer<T> call(String action, ApiCall<T> call) throws DataWorksException, Stopped {
+        for (int attempt = 1; ; attempt++) {
+            if (!sleeper.sleepUntil(pacer.pausedUntilNanos())) {
+                throw new Stopped();
+            }
+            try {
+                ApiAnswer<T> answer = call.invoke();
+                counters.succeeded(action);
+                clock.observe(answer.serverTimeMillis());
+                pacer.answered(answer.retryAfterMillis());
+                return answer;
+            } catch (DataWorksException e) {
+                if (DataWorksHttpClient.MALFORMED.equals(e.code())) {
+                    counters.malformed(action);
+                    LOG.warn("{} answered something that could not be parsed (HTTP {}, RequestId {}): {}",
+                            action, e.httpStatus(), e.requestId(), e.getMessage());
+                }
+                if (e.errorClass() != ErrorClass.TRANSIENT || attempt >= pacer.maxAttempts()) {
+                    throw e;
+                }
+                counters.retried(action);
+                if (!sleeper.sleepUntil(System.nanoTime() + pacer.backoffMillis(attempt) * 1_000_000)) {
+                    throw new Stopped();
+                }
+            }
+        }
+    }
+
+    @FunctionalInterface
+    private interface ApiCall<T> {
+        ApiAnswer<T> invoke() throws DataWorksException;
+    }
+
+    /** The fetcher was woken up while waiting: it has other work (new splits, shutdown) first. */
+    private static final class Stopped extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        Stopped() {
+            super(null, null, false, false);
+        }
     }
 
     private void emitKeyPathChanges(

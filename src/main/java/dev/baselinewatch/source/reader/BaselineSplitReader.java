@@ -2,12 +2,14 @@ package dev.baselinewatch.source.reader;
 
 import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
+import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.source.split.BaselineSplitState;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
@@ -18,60 +20,59 @@ import org.apache.flink.metrics.MetricGroup;
 
 /**
  * Runs on the fetcher thread, never the task thread: polls every assigned baseline once per poll
- * interval. Between rounds it waits on a monitor that {@link #wakeUp()} releases, so the fetcher
- * can be paused, given new splits or shut down at any moment.
+ * interval, later when DataWorks asked the reader to slow down. All waiting goes through a
+ * {@link FetcherSleeper} that {@link #wakeUp()} releases, so the fetcher can be paused, given new
+ * splits or shut down at any moment, and checkpoints go on while the API throttles or hangs.
  */
 public final class BaselineSplitReader implements SplitReader<PolledRecord, BaselineSplit> {
 
     private final DataWorksApi api;
     private final BaselinePoller poller;
+    private final CallPacer pacer;
+    private final FetcherSleeper sleeper = new FetcherSleeper();
     private final long pollIntervalNanos;
     private final Map<String, BaselineSplitState> splits = new LinkedHashMap<>();
-    private final Object monitor = new Object();
-    private boolean wokenUp;
     private long nextRoundAt = System.nanoTime();
+    /** Rounds start at a different split each time, so a throttled round does not always starve the same ones. */
+    private int roundStart;
 
-    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, Duration pollInterval, MetricGroup metrics) {
+    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, PollingOptions options, MetricGroup metrics) {
         this.api = api;
-        this.poller = new BaselinePoller(api, projectZone, new ServiceClock(), new PollCounters(metrics));
-        this.pollIntervalNanos = pollInterval.toNanos();
+        this.pollIntervalNanos = options.pollInterval().toNanos();
+        this.pacer = new CallPacer(options, projectZone);
+        PollCounters counters = new PollCounters(metrics);
+        counters.gauge("dailyQuotaSpent", () -> pacer.dailyCapSpent() ? 1 : 0);
+        this.poller = new BaselinePoller(api, projectZone, new ServiceClock(), counters, pacer, sleeper, pollIntervalNanos);
     }
 
     @Override
     public RecordsWithSplitIds<PolledRecord> fetch() throws IOException {
         RecordsBySplits.Builder<PolledRecord> records = new RecordsBySplits.Builder<>();
-        if (!awaitNextRound()) {
+        if (!sleeper.sleepUntil(Math.max(nextRoundAt, pacer.pausedUntilNanos()))) {
             return records.build();
         }
         nextRoundAt = System.nanoTime() + pollIntervalNanos;
-        for (Map.Entry<String, BaselineSplitState> split : splits.entrySet()) {
+        List<Map.Entry<String, BaselineSplitState>> order = new ArrayList<>(splits.entrySet());
+        for (int i = 0; i < order.size(); i++) {
+            Map.Entry<String, BaselineSplitState> split = order.get((roundStart + i) % order.size());
+            BaselinePoller.Round round;
             try {
-                records.addAll(split.getKey(), poller.pollRound(split.getValue()));
+                round = poller.pollRound(split.getValue());
             } catch (DataWorksException e) {
                 // Fatal for the job: failing the fetcher fails the task with this message.
                 throw new IOException("DataWorks refused the job's calls; fix the configuration or account: "
                         + e.getMessage(), e);
             }
-        }
-        return records.build();
-    }
-
-    /** Waits for the next round; false when woken up early, so the fetcher can do other work first. */
-    private boolean awaitNextRound() {
-        synchronized (monitor) {
-            long waitNanos;
-            while (!wokenUp && (waitNanos = nextRoundAt - System.nanoTime()) > 0) {
-                try {
-                    monitor.wait(Math.max(1, waitNanos / 1_000_000), 0);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+            records.addAll(split.getKey(), round.records());
+            if (round.stopped()) {
+                // Paused or woken up: the splits not reached yet go first next time.
+                roundStart = (roundStart + i) % order.size();
+                nextRoundAt = System.nanoTime();
+                return records.build();
             }
-            boolean early = wokenUp;
-            wokenUp = false;
-            return !early;
         }
+        roundStart = order.isEmpty() ? 0 : (roundStart + 1) % order.size();
+        return records.build();
     }
 
     @Override
@@ -87,10 +88,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
 
     @Override
     public void wakeUp() {
-        synchronized (monitor) {
-            wokenUp = true;
-            monitor.notifyAll();
-        }
+        sleeper.wakeUp();
     }
 
     @Override
