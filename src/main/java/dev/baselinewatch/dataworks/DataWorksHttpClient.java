@@ -106,7 +106,8 @@ public final class DataWorksHttpClient implements DataWorksApi {
         } catch (JsonProcessingException e) {
             // A gateway can answer 429 or 5xx with a page that is not JSON: the status still says what happened.
             ErrorClass errorClass = httpStatus == 429 ? ErrorClass.THROTTLED : ErrorClass.TRANSIENT;
-            throw new DataWorksException(errorClass, httpStatus, httpStatus == 429 ? "Throttling" : MALFORMED,
+            String code = httpStatus == 429 ? "Throttling" : httpStatus >= 500 ? "HTTP" + httpStatus : MALFORMED;
+            throw new DataWorksException(errorClass, httpStatus, code,
                     action + " answer could not be parsed: " + e.getOriginalMessage(), requestId, serverTime,
                     retryAfter(response, errorClass));
         }

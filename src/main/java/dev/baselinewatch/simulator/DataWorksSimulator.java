@@ -3,6 +3,7 @@ package dev.baselinewatch.simulator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import java.io.InputStream;
 import java.net.URI;
@@ -46,6 +47,7 @@ public final class DataWorksSimulator implements AutoCloseable {
     private final SimulatedDataWorks dataWorks;
     private final SignatureVerifier signatures;
     private final CallCounter calls = new CallCounter();
+    private final FaultInjector faults;
     private final Server server;
     private final ServerConnector connector;
 
@@ -54,6 +56,7 @@ public final class DataWorksSimulator implements AutoCloseable {
         this.clock = new SimulatedClock(scenario.start(), scenario.speed());
         this.dataWorks = new SimulatedDataWorks(scenario);
         this.signatures = new SignatureVerifier(scenario.accessKeys(), wallClock);
+        this.faults = new FaultInjector(scenario.faults());
         QueuedThreadPool threads = new QueuedThreadPool(32, 4);
         threads.setName("dataworks-simulator");
         this.server = new Server(threads);
@@ -105,6 +108,7 @@ public final class DataWorksSimulator implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        faults.close();
         server.stop();
     }
 
@@ -115,16 +119,19 @@ public final class DataWorksSimulator implements AutoCloseable {
             String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
             long now = clock.nowMillis();
             String action = null;
+            Map<String, String> parameters = Map.of();
             int status;
-            Map<String, Object> body = new LinkedHashMap<>();
+            Fault fault = null;
+            ObjectNode body = JSON.createObjectNode();
             body.put("RequestId", requestId);
+            Map<String, String> extraHeaders = Map.of();
             try (InputStream in = Content.Source.asInputStream(request)) {
                 byte[] payload = in.readAllBytes();
                 Map<String, String> headers = new LinkedHashMap<>();
                 for (HttpField field : request.getHeaders()) {
                     headers.put(field.getName().toLowerCase(Locale.ROOT), field.getValue());
                 }
-                Map<String, String> parameters = parameters(request.getHttpURI().getQuery());
+                parameters = parameters(request.getHttpURI().getQuery());
                 if (headers.getOrDefault("content-type", "").startsWith("application/x-www-form-urlencoded")) {
                     parameters.putAll(parameters(new String(payload, StandardCharsets.UTF_8)));
                 }
@@ -134,14 +141,27 @@ public final class DataWorksSimulator implements AutoCloseable {
                 if (!DataWorksHttpClient.API_VERSION.equals(version)) {
                     throw new SimulatorError(400, "InvalidVersion", "Specified parameter Version is not valid.");
                 }
+                fault = faults.strike(action, parameters, now);
+                if (fault != null && fault.kind() == Fault.Kind.BAD_GATEWAY) {
+                    throw new SimulatorError(502, "BadGateway", "502 Bad Gateway");
+                }
+                if (fault != null) {
+                    faults.beforeAnswer(fault, now);
+                    if (faults.hangs(fault)) {
+                        calls.record(action, baselineId(parameters), "HANG");
+                        callback.failed(new IllegalStateException("hung up by fault injection"));
+                        return true;
+                    }
+                }
                 Object data = dataWorks.answer(action == null ? "" : action, parameters, now);
                 status = 200;
                 body.put("Success", true);
                 body.put("HttpStatusCode", 200);
-                body.put("Data", data);
-                calls.record(action, "OK");
+                body.set("Data", JSON.valueToTree(data));
+                calls.record(action, baselineId(parameters), fault == null ? "OK" : "OK+" + fault.kind());
             } catch (SimulatorError e) {
                 status = e.httpStatus;
+                extraHeaders = e.headers;
                 if (e.business) {
                     body.put("Success", false);
                     body.put("HttpStatusCode", e.httpStatus);
@@ -153,14 +173,32 @@ public final class DataWorksSimulator implements AutoCloseable {
                     body.put("Message", e.getMessage());
                     body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code);
                 }
-                calls.record(action, e.code);
+                calls.record(action, baselineId(parameters), e.code);
             }
             response.setStatus(status);
-            response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
             response.getHeaders().put("x-acs-request-id", requestId);
             response.getHeaders().put("Date", DateTimeFormatter.RFC_1123_DATE_TIME.format(clock.now().atOffset(ZoneOffset.UTC)));
-            response.write(true, ByteBuffer.wrap(JSON.writeValueAsBytes(body)), callback);
+            extraHeaders.forEach((name, value) -> response.getHeaders().put(name, value));
+            byte[] bytes;
+            if (status == 502) {
+                // A load balancer in front of the service answers with a page, not JSON.
+                response.getHeaders().put("Content-Type", "text/html");
+                bytes = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
+            } else {
+                response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
+                bytes = faults.body(fault, body, JSON);
+            }
+            response.write(true, ByteBuffer.wrap(bytes), callback);
             return true;
+        }
+    }
+
+    private static Long baselineId(Map<String, String> parameters) {
+        try {
+            String id = parameters.get("BaselineId");
+            return id == null ? null : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

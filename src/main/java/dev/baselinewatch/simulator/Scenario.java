@@ -19,7 +19,8 @@ public record Scenario(
         Instant end,
         Map<String, String> accessKeys,
         LocalDate bizdate,
-        List<SimBaseline> baselines) {
+        List<SimBaseline> baselines,
+        List<Fault> faults) {
 
     public Optional<SimBaseline> baseline(long baselineId, LocalDate bizdate, int inGroupId) {
         if (!bizdate.equals(this.bizdate)) {

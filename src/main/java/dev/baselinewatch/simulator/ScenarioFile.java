@@ -13,7 +13,20 @@ public record ScenarioFile(
         @JsonProperty("timeZone") String timeZone,
         @JsonProperty("clock") Clock clock,
         @JsonProperty("accessKeys") List<Key> accessKeys,
-        @JsonProperty("baselines") List<Baseline> baselines) {
+        @JsonProperty("baselines") List<Baseline> baselines,
+        @JsonProperty("faults") List<FaultSpec> faults) {
+
+    public record FaultSpec(
+            @JsonProperty("kind") String kind,
+            @JsonProperty("actions") List<String> actions,
+            @JsonProperty("baselines") List<Long> baselines,
+            @JsonProperty("from") String from,
+            @JsonProperty("until") String until,
+            @JsonProperty("every") Integer every,
+            @JsonProperty("count") Long count,
+            @JsonProperty("rateLimitHeader") Boolean rateLimitHeader,
+            @JsonProperty("timeLeft") String timeLeft,
+            @JsonProperty("delay") String delay) {}
 
     public record Clock(
             @JsonProperty("runDay") String runDay,

@@ -128,8 +128,34 @@ public final class ScenarioLoader {
                         "baseline " + baseline.id() + " cycle " + baseline.inGroupId() + " is listed twice");
                 baselines.add(baseline);
             }
+            List<Fault> faults = new ArrayList<>();
+            List<ScenarioFile.FaultSpec> specs = raw.faults() == null ? List.of() : raw.faults();
+            for (int i = 0; i < specs.size(); i++) {
+                faults.add(fault(specs.get(i), "faults[" + i + "]", midnight));
+            }
             return new Scenario(orDefault(raw.name(), file), zone, start, speed, end, Map.copyOf(keys), runDay.minusDays(1),
-                    List.copyOf(baselines));
+                    List.copyOf(baselines), List.copyOf(faults));
+        }
+
+        private Fault fault(ScenarioFile.FaultSpec f, String key, long midnight) {
+            check(f.kind() != null, key + ".kind", "is required: one of " + java.util.Arrays.toString(Fault.Kind.values()));
+            Fault.Kind kind;
+            try {
+                kind = Fault.Kind.valueOf(f.kind().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw fail(key + ".kind", "must be one of " + java.util.Arrays.toString(Fault.Kind.values()) + ", was " + f.kind());
+            }
+            int every = orDefault(f.every(), 1);
+            check(every >= 1, key + ".every", "must be at least 1, was " + every);
+            long count = orDefault(f.count(), Long.MAX_VALUE);
+            check(count >= 1, key + ".count", "must be at least 1, was " + count);
+            long from = f.from() == null ? Long.MIN_VALUE : midnight + clockTime(f.from(), key + ".from");
+            long until = f.until() == null ? Long.MAX_VALUE : midnight + clockTime(f.until(), key + ".until");
+            check(until > from, key + ".until", "must be after " + key + ".from");
+            return new Fault(kind, new HashSet<>(orDefault(f.actions(), List.of())), new HashSet<>(orDefault(f.baselines(), List.of())),
+                    from, until, every, count, orDefault(f.rateLimitHeader(), false),
+                    f.timeLeft() == null ? 1000 : duration(f.timeLeft(), key + ".timeLeft", true),
+                    f.delay() == null ? 2000 : duration(f.delay(), key + ".delay", true));
         }
 
         private SimBaseline baseline(ScenarioFile.Baseline b, String key, long midnight) {

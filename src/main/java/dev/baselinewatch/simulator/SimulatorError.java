@@ -12,6 +12,8 @@ final class SimulatorError extends Exception {
     final int httpStatus;
     final String code;
     final boolean business;
+    /** Extra response headers, such as {@code x-ratelimit-user-api}. */
+    final java.util.Map<String, String> headers = new java.util.LinkedHashMap<>();
 
     SimulatorError(int httpStatus, String code, String message) {
         this(httpStatus, code, message, false);
@@ -26,5 +28,10 @@ final class SimulatorError extends Exception {
 
     static SimulatorError business(int httpStatus, String code, String message) {
         return new SimulatorError(httpStatus, code, message, true);
+    }
+
+    SimulatorError header(String name, String value) {
+        headers.put(name, value);
+        return this;
     }
 }
