@@ -145,13 +145,14 @@ public final class DataWorksSimulator implements AutoCloseable {
                 if (fault != null && fault.kind() == Fault.Kind.BAD_GATEWAY) {
                     throw new SimulatorError(502, "BadGateway", "502 Bad Gateway");
                 }
+                if (faults.hangs(fault)) {
+                    calls.record(action, baselineId(parameters), "HANG");
+                    faults.beforeAnswer(fault, now);
+                    callback.failed(new IllegalStateException("hung up by fault injection"));
+                    return true;
+                }
                 if (fault != null) {
                     faults.beforeAnswer(fault, now);
-                    if (faults.hangs(fault)) {
-                        calls.record(action, baselineId(parameters), "HANG");
-                        callback.failed(new IllegalStateException("hung up by fault injection"));
-                        return true;
-                    }
                 }
                 Object data = dataWorks.answer(action == null ? "" : action, parameters, now);
                 status = 200;

@@ -1,0 +1,226 @@
+package dev.baselinewatch.source.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.baselinewatch.dataworks.DataWorksHttpClient;
+import dev.baselinewatch.dataworks.StaticCredentials;
+import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.event.EventType;
+import dev.baselinewatch.simulator.CallCounter.Call;
+import dev.baselinewatch.simulator.DataWorksSimulator;
+import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.source.PollingOptions;
+import dev.baselinewatch.source.split.BaselineSplit;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The reader against the simulator over real, signed HTTP, one injected fault class at a time:
+ * what it retries, how long it slows down, what it reports and what fails the job.
+ */
+class BaselineSplitReaderFaultsTest {
+
+    private static final String SCENARIO = """
+            timeZone: "+08:00"
+            clock: { runDay: 2026-12-03, start: "03:00", speed: 1 }
+            baselines:
+              - { id: 5, name: orders, committedTime: "06:00", nodes: [ { name: a, plannedStart: "02:00", expectedDuration: 10m } ] }
+              - { id: 6, name: secret_project, committedTime: "06:00", nodes: [ { name: b, plannedStart: "02:00", expectedDuration: 10m } ] }
+              - { id: 7, name: slow_one, committedTime: "04:00", alertMargin: 30m,
+                  nodes: [ { name: c, plannedStart: "02:00", expectedDuration: 3h } ] }
+            faults:
+            """;
+    /** Backoff starts at 200 ms: with equal jitter the first wait is 100..200 ms, the second 200..400 ms. */
+    private static final PollingOptions OPTIONS =
+            new PollingOptions(Duration.ofMillis(100), 3, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(1500));
+
+    private DataWorksSimulator simulator;
+    private BaselineSplitReader reader;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+        simulator.close();
+    }
+
+    @Test
+    void transientErrorsAreRetriedWithGrowingBackoffAndThePollSucceeds() throws Exception {
+        start("  - { kind: INTERNAL_ERROR, actions: [GetBaselineStatus], baselines: [5], count: 2 }", 5);
+
+        List<BaselineEvent> events = fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        assertThat(events).anyMatch(e -> e.baselineId == 5 && e.status.baselineName.equals("orders"));
+        List<Call> calls = calls(5);
+        assertThat(calls.subList(0, 3)).extracting(Call::outcome).containsExactly("InternalError.System", "InternalError.System", "OK");
+        assertThat(millisBetween(calls.get(0), calls.get(1))).isGreaterThanOrEqualTo(100);
+        assertThat(millisBetween(calls.get(1), calls.get(2))).isGreaterThanOrEqualTo(200);
+    }
+
+    @Test
+    void throttlingWithRateLimitHeadersPausesEveryCallForTheTimeLeft() throws Exception {
+        start("  - { kind: THROTTLE, baselines: [5], count: 1, rateLimitHeader: true, timeLeft: 1500ms }", 5, 6);
+
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        List<Call> all = simulator.calls().log();
+        int throttled = indexOf(all, "Throttling.User");
+        assertThat(throttled).isNotNegative();
+        // The next call, for any baseline, waited the whole TimeLeft.
+        assertThat(millisBetween(all.get(throttled), all.get(throttled + 1))).isGreaterThanOrEqualTo(1500);
+    }
+
+    @Test
+    void throttlingAnsweredAsHttp400WithoutHeadersBacksOff() throws Exception {
+        start("  - { kind: THROTTLE_400, baselines: [5], count: 1 }", 5);
+
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        List<Call> all = simulator.calls().log();
+        int throttled = indexOf(all, "Throttling.Api");
+        assertThat(millisBetween(all.get(throttled), all.get(throttled + 1))).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void aSpentDailyQuotaStopsCallsUntilTheNextProbe() throws Exception {
+        start("  - { kind: DAILY_CAP, baselines: [5], count: 1 }", 5, 6);
+
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        List<Call> all = simulator.calls().log();
+        int capped = indexOf(all, "Throttling.Api.Risk");
+        assertThat(millisBetween(all.get(capped), all.get(capped + 1))).isGreaterThanOrEqualTo(1500);
+    }
+
+    @Test
+    void aBaselineWithoutPermissionIsPolledRarelyWhileTheOthersGoOn() throws Exception {
+        start("  - { kind: NO_PERMISSION, baselines: [6] }", 5, 6);
+
+        List<BaselineEvent> events = fetchFor(Duration.ofMillis(1500));
+
+        assertThat(events).noneMatch(e -> e.baselineId == 6);
+        assertThat(events).anyMatch(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+        // Two instances of 6 (yesterday's and today's business date): once each, then once more after ten intervals.
+        assertThat(calls(6)).hasSizeLessThanOrEqualTo(4).allMatch(c -> c.outcome().equals("Forbidden.Wkbench.BaselineNoPermission"));
+        assertThat(calls(5)).hasSizeGreaterThan(10);
+    }
+
+    @Test
+    void anEditionWithoutApiAccessFailsTheReaderSayingWhatToFix() throws Exception {
+        start("  - { kind: FORBIDDEN_ACCESS }", 5);
+
+        assertThatThrownBy(() -> fetchFor(Duration.ofSeconds(2)))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("Forbidden.Access")
+                .hasMessageContaining("fix the configuration or account");
+    }
+
+    @Test
+    void aCallThatNeverAnswersTimesOutAndIsRetried() throws Exception {
+        start("  - { kind: HANG, baselines: [5], count: 1 }", 5);
+
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        assertThat(calls(5)).extracting(Call::outcome).startsWith("HANG", "OK");
+    }
+
+    @Test
+    void aBadGatewayPageAndAMalformedAnswerAreRetried() throws Exception {
+        start("""
+                  - { kind: BAD_GATEWAY, baselines: [5], count: 1 }
+                  - { kind: MALFORMED, baselines: [5], count: 1 }
+                """, 5);
+
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        assertThat(calls(5)).extracting(Call::outcome).startsWith("BadGateway", "OK+MALFORMED", "OK");
+    }
+
+    @Test
+    void quirkySpellingsInAnswersParseToTheSameEvents() throws Exception {
+        start("  - { kind: QUIRKS }", 7);
+
+        List<BaselineEvent> events = fetchUntil(e -> e.baselineId == 7 && e.type == EventType.STATUS);
+
+        // Status DANGROUS on the wire, InGroupId as text, a numeric ErrorCode on a success, a numeric TopicName.
+        assertThat(simulator.calls().answers("OK+QUIRKS")).isPositive();
+        BaselineEvent status = events.stream().filter(e -> e.type == EventType.STATUS && e.baselineId == 7).findFirst().orElseThrow();
+        assertThat(status.status.status).isEqualTo("DANGEROUS");
+        assertThat(status.status.baselineName).isEqualTo("slow_one");
+        assertThat(events).anyMatch(e -> e.type == EventType.RUN && e.run.nodeName.equals("c"));
+    }
+
+    private void start(String faults, long... baselineIds) throws Exception {
+        simulator = DataWorksSimulator.start(ScenarioLoader.parse(SCENARIO + faults, "test"), 0);
+        DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8), Duration.ofSeconds(2),
+                Duration.ofMillis(500), new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        reader = new BaselineSplitReader(client, ZoneOffset.ofHours(8), OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup());
+        List<BaselineSplit> splits = new ArrayList<>();
+        for (long id : baselineIds) {
+            splits.add(BaselineSplit.fresh(id, new int[] {1}));
+        }
+        reader.handleSplitsChanges(new SplitsAddition<>(splits));
+    }
+
+    private List<BaselineEvent> fetchUntil(Predicate<BaselineEvent> wanted) throws IOException {
+        List<BaselineEvent> events = new ArrayList<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (events.stream().noneMatch(wanted) && System.nanoTime() < deadline) {
+            events.addAll(fetchOnce());
+        }
+        assertThat(events).as("events before the deadline").anyMatch(wanted);
+        return events;
+    }
+
+    private List<BaselineEvent> fetchFor(Duration duration) throws IOException {
+        List<BaselineEvent> events = new ArrayList<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            events.addAll(fetchOnce());
+        }
+        return events;
+    }
+
+    private List<BaselineEvent> fetchOnce() throws IOException {
+        List<BaselineEvent> events = new ArrayList<>();
+        RecordsWithSplitIds<PolledRecord> records = reader.fetch();
+        while (records.nextSplit() != null) {
+            PolledRecord record;
+            while ((record = records.nextRecordFromSplit()) != null) {
+                if (!record.isEndOfRound()) {
+                    events.add(record.event());
+                }
+            }
+        }
+        records.recycle();
+        return events;
+    }
+
+    private List<Call> calls(long baselineId) {
+        return simulator.calls().log().stream().filter(c -> c.baselineId() != null && c.baselineId() == baselineId).toList();
+    }
+
+    private static int indexOf(List<Call> calls, String outcome) {
+        for (int i = 0; i < calls.size(); i++) {
+            if (calls.get(i).outcome().equals(outcome)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static long millisBetween(Call first, Call second) {
+        return (second.wallNanos() - first.wallNanos()) / 1_000_000;
+    }
+}
