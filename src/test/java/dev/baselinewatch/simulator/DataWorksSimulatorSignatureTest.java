@@ -21,7 +21,13 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterAll;
@@ -146,6 +152,25 @@ class DataWorksSimulatorSignatureTest {
                         assertThat(e.serverTimeMillis()).isPositive();
                     });
         }
+    }
+
+    @Test
+    void manyConcurrentSignedCallsNeverReuseANonce() throws Exception {
+        long refusedBefore = simulator.calls().answers("SignatureNonceUsed");
+        long okBefore = simulator.calls().answers("OK");
+        try (DataWorksHttpClient client = client(SECRET, Clock.systemUTC())) {
+            ExecutorService threads = Executors.newFixedThreadPool(8);
+            List<Future<ApiAnswer<BaselineStatus>>> answers = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                answers.add(threads.submit(() -> client.getBaselineStatus(7, BIZDATE, 1)));
+            }
+            for (Future<ApiAnswer<BaselineStatus>> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS).data().baselineId()).isEqualTo(7);
+            }
+            threads.shutdown();
+        }
+        assertThat(simulator.calls().answers("SignatureNonceUsed")).isEqualTo(refusedBefore);
+        assertThat(simulator.calls().answers("OK") - okBefore).isEqualTo(400);
     }
 
     private static DataWorksHttpClient client(String secret, Clock clock) {
