@@ -4,7 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.baselinewatch.dataworks.model.ApiEnvelope;
+import dev.baselinewatch.dataworks.model.BaselineConfig;
+import dev.baselinewatch.dataworks.model.BaselineConfigPage;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
+import dev.baselinewatch.dataworks.model.BaselineStatusPage;
+import dev.baselinewatch.dataworks.model.StatusQuery;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import java.io.IOException;
 import java.net.URI;
@@ -39,6 +43,9 @@ public final class DataWorksHttpClient implements DataWorksApi {
     private static final DateTimeFormatter ACS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'");
     private static final TypeReference<ApiEnvelope<BaselineStatus>> STATUS = new TypeReference<>() {};
     private static final TypeReference<ApiEnvelope<List<KeyPathNode>>> KEY_PATH = new TypeReference<>() {};
+    private static final TypeReference<ApiEnvelope<BaselineStatusPage>> STATUS_PAGE = new TypeReference<>() {};
+    private static final TypeReference<ApiEnvelope<BaselineConfigPage>> CONFIG_PAGE = new TypeReference<>() {};
+    private static final TypeReference<ApiEnvelope<BaselineConfig>> CONFIG = new TypeReference<>() {};
 
     private final URI endpoint;
     private final ZoneId projectZone;
@@ -80,9 +87,62 @@ public final class DataWorksHttpClient implements DataWorksApi {
         ApiAnswer<List<KeyPathNode>> answer =
                 call("GetBaselineKeyPath", instanceParameters(baselineId, bizdate, inGroupId), KEY_PATH);
         // "Data": null means an empty key path (no node instances generated yet).
-        return answer.data() == null
-                ? new ApiAnswer<>(List.of(), answer.requestId(), answer.serverTimeMillis(), answer.retryAfterMillis())
-                : answer;
+        return answer.data() == null ? withData(answer, List.<KeyPathNode>of()) : answer;
+    }
+
+    @Override
+    public ApiAnswer<BaselineStatusPage> listBaselineStatuses(LocalDate bizdate, int pageNumber, int pageSize, StatusQuery query)
+            throws DataWorksException {
+        Map<String, String> parameters = paging(pageNumber, pageSize);
+        parameters.put("Bizdate", Bizdates.toRequestParameter(bizdate, projectZone));
+        putIfSet(parameters, "FinishStatus", query.finishStatus());
+        putIfSet(parameters, "Status", query.status());
+        putIfSet(parameters, "Priority", query.priority());
+        putIfSet(parameters, "Owner", query.owner());
+        putIfSet(parameters, "BaselineTypes", query.baselineTypes());
+        putIfSet(parameters, "SearchText", query.searchText());
+        ApiAnswer<BaselineStatusPage> answer = call("ListBaselineStatuses", parameters, STATUS_PAGE);
+        return answer.data() == null ? withData(answer, new BaselineStatusPage(pageNumber, pageSize, 0, List.of())) : answer;
+    }
+
+    @Override
+    public ApiAnswer<BaselineConfigPage> listBaselines(long projectId, int pageNumber, int pageSize, String priority, String owner,
+            String baselineTypes) throws DataWorksException {
+        Map<String, String> parameters = paging(pageNumber, pageSize);
+        parameters.put("ProjectId", Long.toString(projectId));
+        putIfSet(parameters, "Priority", priority);
+        putIfSet(parameters, "Owner", owner);
+        putIfSet(parameters, "BaselineTypes", baselineTypes);
+        ApiAnswer<BaselineConfigPage> answer = call("ListBaselines", parameters, CONFIG_PAGE);
+        return answer.data() == null ? withData(answer, new BaselineConfigPage(pageNumber, pageSize, 0, List.of())) : answer;
+    }
+
+    @Override
+    public ApiAnswer<BaselineConfig> getBaseline(long baselineId) throws DataWorksException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("BaselineId", Long.toString(baselineId));
+        return call("GetBaseline", parameters, CONFIG);
+    }
+
+    private static Map<String, String> paging(int pageNumber, int pageSize) {
+        if (pageNumber < 1 || pageNumber > MAX_PAGE_NUMBER || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+            throw new IllegalArgumentException("pages are 1.." + MAX_PAGE_NUMBER + " of 1.." + MAX_PAGE_SIZE
+                    + " rows, asked page " + pageNumber + " of " + pageSize);
+        }
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("PageNumber", Integer.toString(pageNumber));
+        parameters.put("PageSize", Integer.toString(pageSize));
+        return parameters;
+    }
+
+    private static void putIfSet(Map<String, String> parameters, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            parameters.put(name, value);
+        }
+    }
+
+    private static <T> ApiAnswer<T> withData(ApiAnswer<?> answer, T data) {
+        return new ApiAnswer<>(data, answer.requestId(), answer.serverTimeMillis(), answer.retryAfterMillis());
     }
 
     private Map<String, String> instanceParameters(long baselineId, LocalDate bizdate, int inGroupId) {

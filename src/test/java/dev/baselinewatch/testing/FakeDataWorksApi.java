@@ -4,7 +4,11 @@ import dev.baselinewatch.dataworks.ApiAnswer;
 import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.ErrorClass;
+import dev.baselinewatch.dataworks.model.BaselineConfig;
+import dev.baselinewatch.dataworks.model.BaselineConfigPage;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
+import dev.baselinewatch.dataworks.model.BaselineStatusPage;
+import dev.baselinewatch.dataworks.model.StatusQuery;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import dev.baselinewatch.event.InstanceKey;
 import java.time.LocalDate;
@@ -67,6 +71,28 @@ public final class FakeDataWorksApi implements DataWorksApi {
         failIfAsked(baselineId);
         return new ApiAnswer<>(keyPaths.getOrDefault(new InstanceKey(baselineId, bizdate, inGroupId), List.of()),
                 "path-" + keyPathCalls.get(), now.get());
+    }
+
+    @Override
+    public ApiAnswer<BaselineStatusPage> listBaselineStatuses(LocalDate bizdate, int pageNumber, int pageSize, StatusQuery query) {
+        List<BaselineStatus> rows = statuses.entrySet().stream()
+                .filter(e -> e.getKey().bizdate().equals(bizdate))
+                .map(Map.Entry::getValue)
+                .toList();
+        int from = Math.min(rows.size(), (pageNumber - 1) * pageSize);
+        List<BaselineStatus> page = rows.subList(from, Math.min(rows.size(), from + pageSize));
+        return new ApiAnswer<>(new BaselineStatusPage(pageNumber, pageSize, rows.size(), page), "list", now.get());
+    }
+
+    @Override
+    public ApiAnswer<BaselineConfigPage> listBaselines(long projectId, int pageNumber, int pageSize, String priority, String owner,
+            String baselineTypes) {
+        return new ApiAnswer<>(new BaselineConfigPage(pageNumber, pageSize, 0, List.of()), "baselines", now.get());
+    }
+
+    @Override
+    public ApiAnswer<BaselineConfig> getBaseline(long baselineId) throws DataWorksException {
+        throw notFound();
     }
 
     private void failIfAsked(long baselineId) throws DataWorksException {
