@@ -15,7 +15,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.util.ExceptionUtils;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -91,6 +95,33 @@ class BaselineWatchJobITCase {
                     Map.entry(100202001L * 10 + 2, "1002:" + day + ":1 dwd_orders变慢"),
                     Map.entry(100402001L * 10 + 1, "1004:" + day + ":1 dwd_features出错"));
             assertThat(stack.simulator().calls().answers("SignatureDoesNotMatch")).isZero();
+        }
+    }
+
+    @Test
+    void anEditionWithoutApiAccessFailsTheJobAtOnceSayingWhatToFix() throws Exception {
+        Scenario scenario = ScenarioLoader.parse("""
+                clock: { start: "03:00", speed: 60 }
+                baselines:
+                  - { id: 1001, committedTime: "06:00", nodes: [ { plannedStart: "01:00", expectedDuration: 30m } ] }
+                faults:
+                  - { kind: FORBIDDEN_ACCESS }
+                """, "no-api-access");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        try (LocalStack stack = LocalStack.start(scenario, Path.of("job-config/demo.yaml"), env)) {
+            Throwable failure = null;
+            try {
+                stack.job().getJobExecutionResult().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failure = e;
+            }
+            assertThat(failure).as("the job failed instead of restarting").isNotNull();
+            assertThat(ExceptionUtils.stringifyException(failure))
+                    .contains("Forbidden.Access")
+                    .contains("fix the configuration or account");
+            assertThat(stack.job().getJobStatus().get()).isEqualTo(JobStatus.FAILED);
+            // One attempt per watched instance at most, not a restart loop hammering the API.
+            assertThat(stack.simulator().calls().answers("Forbidden.Access")).isLessThanOrEqualTo(8);
         }
     }
 

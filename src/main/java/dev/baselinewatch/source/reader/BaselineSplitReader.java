@@ -17,6 +17,7 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.metrics.MetricGroup;
+import org.apache.flink.runtime.execution.SuppressRestartsException;
 
 /**
  * Runs on the fetcher thread, never the task thread: polls every assigned baseline once per poll
@@ -59,9 +60,10 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
             try {
                 round = poller.pollRound(split.getValue());
             } catch (DataWorksException e) {
-                // Fatal for the job: failing the fetcher fails the task with this message.
-                throw new IOException("DataWorks refused the job's calls; fix the configuration or account: "
-                        + e.getMessage(), e);
+                // Fatal for the job: restarting cannot fix a wrong endpoint or an edition without API access,
+                // so the job fails at once with this message instead of restarting forever.
+                throw new SuppressRestartsException(new IOException(
+                        "DataWorks refused the job's calls; fix the configuration or account: " + e.getMessage(), e));
             }
             records.addAll(split.getKey(), round.records());
             if (round.stopped()) {
