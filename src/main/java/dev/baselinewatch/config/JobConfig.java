@@ -32,7 +32,8 @@ public record JobConfig(
             @JsonProperty("maxRetryBackoff") String maxRetryBackoff,
             @JsonProperty("dailyCapProbeInterval") String dailyCapProbeInterval,
             @JsonProperty("connectTimeout") String connectTimeout,
-            @JsonProperty("readTimeout") String readTimeout) {}
+            @JsonProperty("readTimeout") String readTimeout,
+            @JsonProperty("recordTo") String recordTo) {}
 
     public record Baseline(
             @JsonProperty("id") Long id,

@@ -142,7 +142,8 @@ public final class JobConfigLoader {
                     nonBlank(orDefault(kafka.transactionalIdPrefix(), jobName + "-" + environment), "kafka.transactionalIdPrefix"),
                     txTimeout,
                     Map.copyOf(producer),
-                    checkpointInterval);
+                    checkpointInterval,
+                    dw.recordTo() == null ? null : nonBlank(dw.recordTo(), "dataworks.recordTo"));
         }
 
         private URI endpoint(JobConfig.DataWorks dw) {

@@ -29,12 +29,18 @@ public record Settings(
         String transactionalIdPrefix,
         Duration transactionTimeout,
         Map<String, String> producerProperties,
-        Duration checkpointInterval) implements Serializable {
+        Duration checkpointInterval,
+        String recordTo) implements Serializable {
+
+    /** Where the task managers record every DataWorks answer for a later replay (see ExchangeRecorder), or null. */
+    public java.util.Optional<String> recording() {
+        return java.util.Optional.ofNullable(recordTo);
+    }
 
     /** Returns a copy pointing at another DataWorks endpoint and Kafka cluster (the local demo and tests). */
     public Settings withEndpoints(URI newEndpoint, String newBootstrapServers) {
         return new Settings(jobName, environment, sourceParallelism, newEndpoint, projectZone, polling, connectTimeout,
                 readTimeout, baselines, retentionAfterFinish, newBootstrapServers, alertsTopic, eventsTopic, deliveryGuarantee,
-                transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval);
+                transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval, recordTo);
     }
 }

@@ -53,6 +53,7 @@ public final class DataWorksHttpClient implements DataWorksApi {
     private final CredentialsProvider credentials;
     private final Clock clock;
     private final HttpClient http;
+    private ExchangeRecorder recorder;
 
     public DataWorksHttpClient(
             URI endpoint, ZoneId projectZone, Duration connectTimeout, Duration readTimeout, CredentialsProvider credentials) {
@@ -73,6 +74,12 @@ public final class DataWorksHttpClient implements DataWorksApi {
         this.credentials = credentials;
         this.clock = clock;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout).build();
+    }
+
+    /** Records every answer from now on (see {@link ExchangeRecorder}); for reproducing an incident offline. */
+    public DataWorksHttpClient recordingTo(ExchangeRecorder recorder) {
+        this.recorder = recorder;
+        return this;
     }
 
     @Override
@@ -156,6 +163,9 @@ public final class DataWorksHttpClient implements DataWorksApi {
     private <T> ApiAnswer<T> call(String action, Map<String, String> parameters, TypeReference<ApiEnvelope<T>> type)
             throws DataWorksException {
         HttpResponse<String> response = send(action, parameters);
+        if (recorder != null) {
+            recorder.record(action, parameters, response);
+        }
         long serverTime = serverTime(response);
         String requestId = response.headers().firstValue("x-acs-request-id").orElse(null);
         int httpStatus = response.statusCode();

@@ -6,6 +6,7 @@ import dev.baselinewatch.config.Settings;
 import dev.baselinewatch.dataworks.CredentialsProvider;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import dev.baselinewatch.dataworks.DefaultCredentialsChain;
+import dev.baselinewatch.dataworks.ExchangeRecorder;
 import dev.baselinewatch.source.BaselineSource;
 import dev.baselinewatch.source.DataWorksApiFactory;
 import java.net.URI;
@@ -57,7 +58,11 @@ public final class BaselineWatchJob {
         ZoneId zone = settings.projectZone();
         Duration connect = settings.connectTimeout();
         Duration read = settings.readTimeout();
-        DataWorksApiFactory api = () -> new DataWorksHttpClient(endpoint, zone, connect, read, credentials);
+        String recordTo = settings.recording().orElse(null);
+        DataWorksApiFactory api = () -> {
+            DataWorksHttpClient client = new DataWorksHttpClient(endpoint, zone, connect, read, credentials);
+            return recordTo == null ? client : client.recordingTo(new ExchangeRecorder(Path.of(recordTo)));
+        };
         return new BaselineSource(settings.baselines(), zone, settings.polling(), api);
     }
 

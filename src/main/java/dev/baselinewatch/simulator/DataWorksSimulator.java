@@ -8,6 +8,7 @@ import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLDecoder;
+import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -48,10 +49,13 @@ public final class DataWorksSimulator implements AutoCloseable {
     private final SignatureVerifier signatures;
     private final CallCounter calls = new CallCounter();
     private final FaultInjector faults;
+    /** Set in replay mode: recorded answers instead of the scenario's. */
+    private final ReplayLog replay;
     private final Server server;
     private final ServerConnector connector;
 
-    private DataWorksSimulator(Scenario scenario, String host, int port, Clock wallClock) {
+    private DataWorksSimulator(Scenario scenario, ReplayLog replay, String host, int port, Clock wallClock) {
+        this.replay = replay;
         this.scenario = scenario;
         this.clock = new SimulatedClock(scenario.start(), scenario.speed());
         this.dataWorks = new SimulatedDataWorks(scenario);
@@ -82,11 +86,34 @@ public final class DataWorksSimulator implements AutoCloseable {
     }
 
     static DataWorksSimulator start(Scenario scenario, String host, int port, Clock wallClock) throws Exception {
-        DataWorksSimulator simulator = new DataWorksSimulator(scenario, host, port, wallClock);
+        DataWorksSimulator simulator = new DataWorksSimulator(scenario, null, host, port, wallClock);
         simulator.server.start();
         LOG.info("DataWorks simulator for scenario '{}' on {} (clock {}x from {})",
                 scenario.name(), simulator.endpoint(), scenario.speed(), scenario.start());
         return simulator;
+    }
+
+    /**
+     * Serves the answers recorded in {@code recording} (see {@code ExchangeRecorder}) in order, to
+     * reproduce an incident offline. Requests are still signature-checked, with the published test key.
+     */
+    public static DataWorksSimulator replay(Path recording, String host, int port) throws Exception {
+        Scenario keysOnly = ScenarioLoader.parse("""
+                baselines: [ { id: 1, committedTime: "23:59", nodes: [ { expectedDuration: 1m } ] } ]
+                """, "replay of " + recording);
+        DataWorksSimulator simulator = new DataWorksSimulator(keysOnly, ReplayLog.load(recording), host, port, Clock.systemUTC());
+        simulator.server.start();
+        LOG.info("DataWorks simulator replaying {} recorded answers from {} on {}", simulator.replay.size(), recording, simulator.endpoint());
+        return simulator;
+    }
+
+    public boolean replaying() {
+        return replay != null;
+    }
+
+    /** In replay mode: every recorded answer has been served at least once. */
+    public boolean replayExhausted() {
+        return replay != null && replay.exhausted();
     }
 
     public URI endpoint() {
@@ -141,6 +168,10 @@ public final class DataWorksSimulator implements AutoCloseable {
                 if (!DataWorksHttpClient.API_VERSION.equals(version)) {
                     throw new SimulatorError(400, "InvalidVersion", "Specified parameter Version is not valid.");
                 }
+                if (replay != null) {
+                    replay(action, parameters, response, callback);
+                    return true;
+                }
                 fault = faults.strike(action, parameters, now);
                 if (fault != null && fault.kind() == Fault.Kind.BAD_GATEWAY) {
                     throw new SimulatorError(502, "BadGateway", "502 Bad Gateway");
@@ -192,6 +223,24 @@ public final class DataWorksSimulator implements AutoCloseable {
             response.write(true, ByteBuffer.wrap(bytes), callback);
             return true;
         }
+    }
+
+    private void replay(String action, Map<String, String> parameters, Response response, Callback callback) {
+        ReplayLog.Answer answer = replay.next(action, parameters);
+        if (answer == null) {
+            calls.record(action, baselineId(parameters), "NotRecorded");
+            response.setStatus(500);
+            response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
+            response.write(true, ByteBuffer.wrap(("{\"Success\":false,\"HttpStatusCode\":500,\"ErrorCode\":"
+                    + "\"Invalid.Wkbench.BaselineStatusNotExist\",\"ErrorMessage\":\"not in the recording\"}")
+                    .getBytes(StandardCharsets.UTF_8)), callback);
+            return;
+        }
+        calls.record(action, baselineId(parameters), "REPLAY");
+        response.setStatus(answer.status());
+        response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
+        answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
+        response.write(true, ByteBuffer.wrap(answer.body().getBytes(StandardCharsets.UTF_8)), callback);
     }
 
     private static Long baselineId(Map<String, String> parameters) {

@@ -70,7 +70,9 @@ public final class ScenarioLoader {
         try {
             raw = YAML.readValue(yaml, ScenarioFile.class);
         } catch (UnrecognizedPropertyException e) {
-            throw new IllegalArgumentException("Unknown key '" + e.getPropertyName() + "' at " + path(e) + " in scenario " + fileName);
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(java.util.stream.Collectors.joining(", "));
+            throw new IllegalArgumentException("Unknown key '" + e.getPropertyName() + "' at " + path(e) + " in scenario " + fileName
+                    + " (known here: " + known + ")");
         } catch (JsonMappingException e) {
             throw new IllegalArgumentException("Bad value at '" + path(e) + "' in scenario " + fileName + ": " + e.getOriginalMessage());
         } catch (IOException e) {

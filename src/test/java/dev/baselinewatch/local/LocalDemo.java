@@ -1,43 +1,61 @@
 package dev.baselinewatch.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.simulator.Scenario;
 import dev.baselinewatch.simulator.ScenarioLoader;
 import dev.baselinewatch.testing.LoopbackMiniCluster;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The README's first command: simulator + in-process Kafka + the job on a local Flink runtime,
  * printing alerts and events as a Kafka subscriber ({@code read_committed}) receives them, then a
- * summary once the scenario's day is over.
+ * summary once the scenario's day is over (or a replayed recording has been served).
  *
- * <pre>mvn -q test-compile exec:exec [-Ddemo.args="--scenario my.yaml --config job-config/demo.yaml"]</pre>
+ * <pre>mvn -q test-compile exec:exec [-Ddemo.args="--scenario my.yaml --config job-config/demo.yaml"]
+ * mvn -q test-compile exec:exec -Ddemo.args="--replay incident.jsonl --config my-job.yaml"</pre>
  */
 public final class LocalDemo {
 
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final Set<String> OPTIONS = Set.of("--scenario", "--config", "--replay");
+    private static final String USAGE = "usage: LocalDemo [--scenario FILE | --replay RECORDING] [--config JOB_CONFIG]";
 
     private LocalDemo() {}
 
     public static void main(String[] args) throws Exception {
-        String scenarioFile = option(args, "--scenario", null);
-        Path config = Path.of(option(args, "--config", "job-config/demo.yaml"));
-        Scenario scenario = scenarioFile == null ? ScenarioLoader.loadResource("scenarios/demo.yaml") : ScenarioLoader.load(Path.of(scenarioFile));
+        Map<String, String> options = options(args);
+        Path config = Path.of(options.getOrDefault("--config", "job-config/demo.yaml"));
+        String recording = options.get("--replay");
+        // Fail on a bad config before starting anything.
+        JobConfigLoader.load(config);
+        Scenario scenario = null;
+        if (recording == null) {
+            String scenarioFile = options.get("--scenario");
+            scenario = scenarioFile == null ? ScenarioLoader.loadResource("scenarios/demo.yaml") : ScenarioLoader.load(Path.of(scenarioFile));
+        }
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, LoopbackMiniCluster.loopbackConfiguration());
-        System.out.printf("baseline-watch demo: scenario '%s', business date %s, %d baselines, DataWorks clock %.0fx (%s to %s)%n",
-                scenario.name(), scenario.bizdate(), scenario.baselines().size(), scenario.speed(),
-                scenario.start().atZone(scenario.zone()).toLocalTime(), scenario.end().atZone(scenario.zone()).toLocalDateTime());
+        if (scenario != null) {
+            System.out.printf("baseline-watch demo: scenario '%s', business date %s, %d baselines, DataWorks clock %.0fx (%s to %s)%n",
+                    scenario.name(), scenario.bizdate(), scenario.baselines().size(), scenario.speed(),
+                    scenario.start().atZone(scenario.zone()).toLocalTime(), scenario.end().atZone(scenario.zone()).toLocalDateTime());
+        } else {
+            System.out.println("baseline-watch demo: replaying " + recording);
+        }
+        ZoneId zone = JobConfigLoader.load(config).projectZone();
         int exitCode;
-        try (LocalStack stack = LocalStack.start(scenario, config, env);
-                TopicTail alerts = new TopicTail(stack.kafka(), stack.settings().alertsTopic(), a -> printAlert(a, stack));
-                TopicTail events = new TopicTail(stack.kafka(), stack.settings().eventsTopic(), e -> printEvent(e, stack))) {
+        try (LocalStack stack = scenario != null ? LocalStack.start(scenario, config, env) : LocalStack.replay(Path.of(recording), config, env);
+                TopicTail alerts = new TopicTail(stack.kafka(), stack.settings().alertsTopic(), a -> printAlert(a));
+                TopicTail events = new TopicTail(stack.kafka(), stack.settings().eventsTopic(), e -> printEvent(e, zone))) {
             System.out.printf("simulator %s, Kafka %s, topics %s and %s (read_committed)%n%n",
                     stack.simulator().endpoint(), stack.kafka().bootstrapServers(), stack.settings().alertsTopic(), stack.settings().eventsTopic());
             JobStatus status = follow(stack, alerts, events);
@@ -68,31 +86,42 @@ public final class LocalDemo {
         return stack.job().getJobStatus().get();
     }
 
-    private static void printAlert(JsonNode alert, LocalStack stack) {
-        System.out.printf("[received %s DataWorks time] ALERT %-8s %-16s %-8s %s%s%n    %s%n",
-                now(stack), alert.path("state").asText(), alert.path("kind").asText(), alert.path("severity").asText(),
+    private static void printAlert(JsonNode alert) {
+        System.out.printf("ALERT %-8s %-16s %-8s %s%s (DataWorks time %s)%n    %s%n",
+                alert.path("state").asText(), alert.path("kind").asText(), alert.path("severity").asText(),
                 alert.path("baseline").path("name").asText() + " " + alert.path("instance").asText(),
                 alert.has("culprit") ? " culprit " + alert.path("culprit").path("nodeName").asText() : "",
-                alert);
+                time(alert.path("lastUpdated").asText()), alert);
     }
 
-    private static void printEvent(JsonNode event, LocalStack stack) {
-        System.out.printf("[received %s DataWorks time] EVENT %s on %s%n    %s%n",
-                now(stack), event.path("topicName").asText(), event.path("instance").asText(), event);
+    private static void printEvent(JsonNode event, ZoneId zone) {
+        System.out.printf("EVENT %s on %s (found %s, seen %s)%n    %s%n",
+                event.path("topicName").asText(), event.path("instance").asText(),
+                time(event.path("addTime").asText()), time(event.path("observedAt").asText()), event);
     }
 
-    private static String now(LocalStack stack) {
-        Scenario scenario = stack.simulator().scenario();
-        return CLOCK.format(stack.simulator().clock().now().atZone(scenario.zone()));
-    }
-
-    private static String option(String[] args, String name, String fallback) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length - 1; i++) {
-            if (args[i].startsWith("--")) {
-                options.put(args[i], args[i + 1]);
-            }
+    private static String time(String isoOffsetDateTime) {
+        try {
+            return CLOCK.format(java.time.OffsetDateTime.parse(isoOffsetDateTime));
+        } catch (RuntimeException e) {
+            return isoOffsetDateTime;
         }
-        return options.getOrDefault(name, fallback);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].isBlank()) {
+                continue;
+            }
+            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Unknown or incomplete option '" + args[i] + "'; " + USAGE);
+            }
+            options.put(args[i], args[++i]);
+        }
+        if (options.containsKey("--scenario") && options.containsKey("--replay")) {
+            throw new IllegalArgumentException("--scenario and --replay exclude each other; " + USAGE);
+        }
+        return options;
     }
 }

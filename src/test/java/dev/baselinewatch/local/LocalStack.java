@@ -32,12 +32,26 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts Kafka and the simulator, then submits the job described by {@code jobConfig} to {@code env}. */
     public static LocalStack start(Scenario scenario, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
+        return start(() -> DataWorksSimulator.start(scenario, 0), jobConfig, env);
+    }
+
+    /** The same, with the simulator replaying a recording of real answers instead of a scenario. */
+    public static LocalStack replay(Path recording, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
+        return start(() -> DataWorksSimulator.replay(recording, "127.0.0.1", 0), jobConfig, env);
+    }
+
+    @FunctionalInterface
+    private interface SimulatorStart {
+        DataWorksSimulator start() throws Exception;
+    }
+
+    private static LocalStack start(SimulatorStart simulatorStart, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
         Settings fromFile = JobConfigLoader.load(jobConfig);
         EmbeddedKafka kafka = EmbeddedKafka.start();
         DataWorksSimulator simulator = null;
         try {
             kafka.createTopics(fromFile.alertsTopic(), fromFile.eventsTopic());
-            simulator = DataWorksSimulator.start(scenario, 0);
+            simulator = simulatorStart.start();
             LocalStack stack = new LocalStack(simulator, kafka, fromFile.withEndpoints(simulator.endpoint(), kafka.bootstrapServers()));
             // The simulator's published test key: the demo has no Alibaba Cloud account to take one from.
             BaselineWatchJob.configure(env, stack.settings,
@@ -69,8 +83,11 @@ public final class LocalStack implements AutoCloseable {
         return job;
     }
 
-    /** Wall-clock milliseconds until the scenario's end on the simulated clock. */
+    /** Wall-clock milliseconds until the scenario's end on the simulated clock; in a replay, 0 once every answer was served. */
     public long millisUntilScenarioEnd() {
+        if (simulator.replaying()) {
+            return simulator.replayExhausted() ? 0 : 1000;
+        }
         return simulator.clock().wallMillisUntil(simulator.scenario().end());
     }
 
@@ -79,6 +96,11 @@ public final class LocalStack implements AutoCloseable {
         try {
             if (job != null) {
                 job.cancel().get();
+                // Wait for the tasks to stop, so none of them calls the simulator after it is gone.
+                long deadline = System.nanoTime() + 30_000_000_000L;
+                while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < deadline) {
+                    Thread.sleep(100);
+                }
             }
         } catch (Exception e) {
             // Already finished or failed; its cause was reported where the job ran.

@@ -46,6 +46,10 @@ final class BaselinePoller {
     private final long unreadableRetryNanos;
     /** Unreadable instances and when to try them again ({@link System#nanoTime()}). */
     private final Map<InstanceKey, Long> unreadable = new HashMap<>();
+    /** Baselines whose every live instance was "not found", and for how many rounds in a row. */
+    private final Map<Long, Integer> roundsNotFound = new HashMap<>();
+    /** After this many rounds with no instance at all, the baseline id is probably wrong: say so once. */
+    static final int NOT_FOUND_ROUNDS_BEFORE_WARNING = 3;
 
     BaselinePoller(DataWorksApi api, ZoneId projectZone, ServiceClock clock, PollCounters counters, CallPacer pacer,
             FetcherSleeper sleeper, long pollIntervalNanos) {
@@ -85,6 +89,7 @@ final class BaselinePoller {
         List<PolledRecord> out = new ArrayList<>();
         long roundTime = Long.MIN_VALUE;
         boolean stopped = false;
+        int notFound = 0;
         List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
         for (InstanceKey key : live) {
             Long unreadableUntil = unreadable.get(key);
@@ -98,6 +103,9 @@ final class BaselinePoller {
                 }
             } catch (DataWorksException e) {
                 roundTime = Math.max(roundTime, failed(key, e));
+                if (e.errorClass() == ErrorClass.NOT_FOUND) {
+                    notFound++;
+                }
                 if (e.errorClass() == ErrorClass.THROTTLED || e.errorClass() == ErrorClass.DAILY_CAP) {
                     stopped = true;
                     break;
@@ -110,7 +118,24 @@ final class BaselinePoller {
         if (roundTime != Long.MIN_VALUE) {
             out.add(PolledRecord.endOfRound(roundTime, live));
         }
+        if (!stopped) {
+            noticeMissing(state.baselineId(), live, notFound);
+        }
         return new Round(out, stopped);
+    }
+
+    /** A baseline DataWorks has no instance of, for any live business date, is most likely a wrong id in the config. */
+    private void noticeMissing(long baselineId, List<InstanceKey> live, int notFound) {
+        if (notFound < live.size()) {
+            roundsNotFound.remove(baselineId);
+            return;
+        }
+        int rounds = roundsNotFound.merge(baselineId, 1, Integer::sum);
+        if (rounds == NOT_FOUND_ROUNDS_BEFORE_WARNING) {
+            LOG.warn("DataWorks has no instance of baseline {} for business dates {} (Invalid.Wkbench.BaselineStatusNotExist, "
+                    + "{} rounds in a row): check the baseline id in the job config", baselineId,
+                    live.stream().map(k -> k.bizdate().toString()).distinct().toList(), rounds);
+        }
     }
 
     /** Treats a failed call by its class; returns the service's time if it answered, else {@code Long.MIN_VALUE}. */

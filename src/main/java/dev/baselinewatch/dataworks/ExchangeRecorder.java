@@ -1,0 +1,112 @@
+package dev.baselinewatch.dataworks;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * Records every DataWorks answer the client gets to a JSON-lines file, for the simulator's replay
+ * mode: action, parameters, HTTP status, {@code Date} and rate-limit headers, and the body. Nothing
+ * of the request's signature or credentials is written, and account ids are replaced by stable
+ * pseudonyms ({@code Owner} fields, long digit runs in messages), so a file can be shared.
+ */
+public final class ExchangeRecorder implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12,}");
+    /** One lock for the JVM: readers of one task manager may share a file. */
+    private static final Object WRITE_LOCK = new Object();
+
+    private final String file;
+
+    public ExchangeRecorder(Path file) {
+        this.file = file.toString();
+    }
+
+    public Path file() {
+        return Path.of(file);
+    }
+
+    void record(String action, Map<String, String> parameters, HttpResponse<String> response) {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("action", action);
+        line.set("parameters", JSON.valueToTree(new TreeMap<>(parameters)));
+        line.put("status", response.statusCode());
+        ObjectNode headers = line.putObject("headers");
+        response.headers().map().forEach((name, values) -> {
+            String lower = name.toLowerCase();
+            if (lower.equals("date") || lower.equals("x-acs-request-id") || lower.startsWith("x-ratelimit")) {
+                headers.put(lower, String.join(",", values));
+            }
+        });
+        line.put("body", scrub(response.body()));
+        byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
+        synchronized (WRITE_LOCK) {
+            try {
+                Files.write(Path.of(file), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot record DataWorks answers to " + file, e);
+            }
+        }
+    }
+
+    /** The body with account ids replaced; a body that is not JSON is kept as it came. */
+    static String scrub(String body) {
+        JsonNode tree;
+        try {
+            tree = JSON.readTree(body);
+        } catch (IOException e) {
+            return body;
+        }
+        if (tree == null) {
+            return body;
+        }
+        scrubTree(tree);
+        return tree.toString();
+    }
+
+    private static void scrubTree(JsonNode node) {
+        if (node instanceof ArrayNode array) {
+            array.forEach(ExchangeRecorder::scrubTree);
+        } else if (node instanceof ObjectNode object) {
+            for (Map.Entry<String, JsonNode> field : object.properties()) {
+                String name = field.getKey();
+                JsonNode value = field.getValue();
+                if (name.endsWith("Owner") && value.isValueNode() && !value.isNull()) {
+                    object.set(name, TextNode.valueOf(pseudonym(value.asText())));
+                } else if (value.isTextual() && ACCOUNT_ID.matcher(value.asText()).find()) {
+                    object.set(name, TextNode.valueOf(ACCOUNT_ID.matcher(value.asText()).replaceAll(m -> pseudonym(m.group()))));
+                } else {
+                    scrubTree(value);
+                }
+            }
+        }
+    }
+
+    /** Stable, so one owner stays one owner across a recording; several owners are comma-separated. */
+    static String pseudonym(String accountIds) {
+        StringBuilder out = new StringBuilder();
+        for (String id : accountIds.split(",")) {
+            if (!out.isEmpty()) {
+                out.append(',');
+            }
+            String digest = AcsV3Signer.sha256Hex(("baseline-watch:" + id.trim()).getBytes(StandardCharsets.UTF_8));
+            out.append("uid-").append(digest, 0, 10);
+        }
+        return out.toString();
+    }
+}
