@@ -6,6 +6,9 @@ import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import dev.baselinewatch.dataworks.model.StatusQuery;
+import dev.baselinewatch.dataworks.model.Topic;
+import dev.baselinewatch.dataworks.model.TopicPage;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -34,6 +37,15 @@ public interface DataWorksApi extends AutoCloseable {
             String baselineTypes) throws DataWorksException;
 
     ApiAnswer<BaselineConfig> getBaseline(long baselineId) throws DataWorksException;
+
+    /**
+     * Events found between {@code begin} and {@code end}; {@code topicStatuses} and {@code topicTypes}
+     * are comma-separated filters, {@code instanceId} a node instance; each may be null.
+     */
+    ApiAnswer<TopicPage> listTopics(Instant begin, Instant end, String topicStatuses, String topicTypes, Long instanceId,
+            int pageNumber, int pageSize) throws DataWorksException;
+
+    ApiAnswer<Topic> getTopic(long topicId) throws DataWorksException;
 
     @Override
     default void close() {}

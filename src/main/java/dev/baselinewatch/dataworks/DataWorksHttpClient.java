@@ -9,6 +9,9 @@ import dev.baselinewatch.dataworks.model.BaselineConfigPage;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
 import dev.baselinewatch.dataworks.model.StatusQuery;
+import dev.baselinewatch.dataworks.model.Topic;
+import dev.baselinewatch.dataworks.model.TopicPage;
+import java.time.Instant;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import java.io.IOException;
 import java.net.URI;
@@ -46,6 +49,10 @@ public final class DataWorksHttpClient implements DataWorksApi {
     private static final TypeReference<ApiEnvelope<BaselineStatusPage>> STATUS_PAGE = new TypeReference<>() {};
     private static final TypeReference<ApiEnvelope<BaselineConfigPage>> CONFIG_PAGE = new TypeReference<>() {};
     private static final TypeReference<ApiEnvelope<BaselineConfig>> CONFIG = new TypeReference<>() {};
+    private static final TypeReference<ApiEnvelope<TopicPage>> TOPIC_PAGE = new TypeReference<>() {};
+    private static final TypeReference<ApiEnvelope<Topic>> TOPIC = new TypeReference<>() {};
+    /** As the docs' example writes it: the project's offset, not UTC ({@code 2019-03-24T00:00:00+0800}). */
+    private static final DateTimeFormatter TOPIC_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
     private final URI endpoint;
     private final ZoneId projectZone;
@@ -129,6 +136,26 @@ public final class DataWorksHttpClient implements DataWorksApi {
         Map<String, String> parameters = new LinkedHashMap<>();
         parameters.put("BaselineId", Long.toString(baselineId));
         return call("GetBaseline", parameters, CONFIG);
+    }
+
+    @Override
+    public ApiAnswer<TopicPage> listTopics(Instant begin, Instant end, String topicStatuses, String topicTypes, Long instanceId,
+            int pageNumber, int pageSize) throws DataWorksException {
+        Map<String, String> parameters = paging(pageNumber, pageSize);
+        parameters.put("BeginTime", TOPIC_TIME.format(begin.atZone(projectZone)));
+        parameters.put("EndTime", TOPIC_TIME.format(end.atZone(projectZone)));
+        putIfSet(parameters, "TopicStatuses", topicStatuses);
+        putIfSet(parameters, "TopicTypes", topicTypes);
+        putIfSet(parameters, "InstanceId", instanceId == null ? null : instanceId.toString());
+        ApiAnswer<TopicPage> answer = call("ListTopics", parameters, TOPIC_PAGE);
+        return answer.data() == null ? withData(answer, new TopicPage(pageNumber, pageSize, 0, List.of())) : answer;
+    }
+
+    @Override
+    public ApiAnswer<Topic> getTopic(long topicId) throws DataWorksException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("TopicId", Long.toString(topicId));
+        return call("GetTopic", parameters, TOPIC);
     }
 
     private static Map<String, String> paging(int pageNumber, int pageSize) {

@@ -5,6 +5,7 @@ import dev.baselinewatch.dataworks.model.InstanceRef;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import dev.baselinewatch.dataworks.model.NodeRun;
 import dev.baselinewatch.dataworks.model.NodeTopic;
+import dev.baselinewatch.dataworks.model.Topic;
 import dev.baselinewatch.simulator.Scenario.Outcome;
 import dev.baselinewatch.simulator.Scenario.SimBaseline;
 import dev.baselinewatch.simulator.Scenario.SimNode;
@@ -136,6 +137,23 @@ final class BaselineTimeline {
             topics.add(new NodeTopic(node.instanceId() * 10 + 1, node.name() + "出错", node.instanceId(), s.firstEnd()));
         }
         return topics;
+    }
+
+    /** The events of this instance found by {@code now}, with their lifecycle: DataWorks closes them when the node recovers. */
+    List<Topic> events(long now) {
+        List<Topic> events = new ArrayList<>();
+        for (Step s : steps) {
+            for (NodeTopic topic : topics(s, now)) {
+                boolean error = topic.topicId() % 10 == 1;
+                long fixedAt = error ? s.successAt() : s.firstEnd();
+                String status = now >= fixedAt ? "RECOVER" : error && now >= s.rerunFrom() ? "FIXING" : "NEW";
+                SimNode node = s.node();
+                events.add(new Topic(topic.topicId(), topic.topicName(), error ? "ERROR" : "SLOW", status, topic.addTime(),
+                        topic.addTime(), now >= fixedAt ? fixedAt : null, node.instanceId(), node.nodeId(), node.name(),
+                        node.owner(), baseline.projectId()));
+            }
+        }
+        return events;
     }
 
     private static Long seen(long at, long now) {

@@ -6,6 +6,8 @@ import dev.baselinewatch.dataworks.model.BaselineConfig;
 import dev.baselinewatch.dataworks.model.BaselineConfigPage;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
+import dev.baselinewatch.dataworks.model.Topic;
+import dev.baselinewatch.dataworks.model.TopicPage;
 import dev.baselinewatch.simulator.Scenario.SimBaseline;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +24,9 @@ import java.util.Map;
  * Knows nothing of HTTP or signatures: {@link DataWorksSimulator} does that.
  */
 final class SimulatedDataWorks {
+
+    private static final java.time.format.DateTimeFormatter TOPIC_TIME =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxx");
 
     private final Scenario scenario;
     private final Map<String, BaselineTimeline> timelines = new HashMap<>();
@@ -48,6 +53,8 @@ final class SimulatedDataWorks {
             case "ListBaselineStatuses" -> statusPage(parameters, now);
             case "ListBaselines" -> configPage(parameters);
             case "GetBaseline" -> config(longParameter(parameters, "BaselineId"));
+            case "ListTopics" -> topicPage(parameters, now);
+            case "GetTopic" -> topic(longParameter(parameters, "TopicId"), now);
             default -> throw new SimulatorError(404, "InvalidAction.NotFound",
                     "Specified api is not found, please check your url and method.");
         };
@@ -109,6 +116,46 @@ final class SimulatedDataWorks {
         }
         return new BaselineConfig(first.id(), first.name(), first.projectId(), type(baselineId), first.priority(), first.owner(),
                 true, true, (int) ((first.committedAt() - first.alertAt()) / 60_000), settings);
+    }
+
+    private TopicPage topicPage(Map<String, String> parameters, long now) throws SimulatorError {
+        long begin = time(required(parameters, "BeginTime"), "BeginTime");
+        long end = time(required(parameters, "EndTime"), "EndTime");
+        int pageNumber = page(parameters, "PageNumber", DataWorksApi.MAX_PAGE_NUMBER);
+        int pageSize = page(parameters, "PageSize", DataWorksApi.MAX_PAGE_SIZE);
+        Set<String> statuses = filter(parameters, "TopicStatuses");
+        Set<String> types = filter(parameters, "TopicTypes");
+        String instanceId = parameters.get("InstanceId");
+        List<Topic> rows = new ArrayList<>();
+        for (BaselineTimeline timeline : ordered) {
+            for (Topic topic : timeline.events(now)) {
+                if (topic.addTime() >= begin && topic.addTime() <= end && matches(statuses, topic.topicStatus())
+                        && matches(types, topic.topicType())
+                        && (instanceId == null || instanceId.equals(String.valueOf(topic.instanceId())))) {
+                    rows.add(topic);
+                }
+            }
+        }
+        return new TopicPage(pageNumber, pageSize, rows.size(), slice(rows, pageNumber, pageSize));
+    }
+
+    private Topic topic(long topicId, long now) throws SimulatorError {
+        for (BaselineTimeline timeline : ordered) {
+            for (Topic topic : timeline.events(now)) {
+                if (topic.topicId() == topicId) {
+                    return topic;
+                }
+            }
+        }
+        throw SimulatorError.business(500, "Invalid.Wkbench.TopicNotExist", "The event does not exist: " + topicId);
+    }
+
+    private static long time(String value, String name) throws SimulatorError {
+        try {
+            return java.time.ZonedDateTime.parse(value, TOPIC_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException e) {
+            throw new SimulatorError(400, "InvalidParameter", name + " must look like 2019-03-24T00:00:00+0800, was " + value);
+        }
     }
 
     private String type(long baselineId) {

@@ -8,6 +8,7 @@ import dev.baselinewatch.dataworks.model.BaselineConfig;
 import dev.baselinewatch.dataworks.model.BaselineConfigPage;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
+import dev.baselinewatch.dataworks.model.TopicPage;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
 
@@ -80,6 +81,23 @@ class ApiSamplesParseTest {
         assertThat(b.priority()).isEqualTo(7);
         assertThat(b.owner()).isEqualTo("952795****");
         assertThat(b.overTimeSettings()).extracting(BaselineConfig.OverTimeSetting::time).containsExactly("03:58", "26:58");
+    }
+
+    @Test
+    void listTopics() throws Exception {
+        TopicPage page = read("ListTopics.json", new TypeReference<ApiEnvelope<TopicPage>>() {}).data();
+        assertThat(page.totalCount()).isEqualTo(100);
+        assertThat(page.topics()).singleElement().satisfies(t -> {
+            assertThat(t.topicId()).isEqualTo(1234L);
+            assertThat(t.topicName()).isEqualTo("1234出错");
+            assertThat(t.topicType()).isEqualTo("ERROR");
+            assertThat(t.topicStatus()).isEqualTo("IGNORE");
+            assertThat(t.closed()).isTrue();
+            assertThat(t.instanceId()).isEqualTo(12345L);
+            assertThat(t.nodeOwner()).isEqualTo("952795****");
+            assertThat(t.fixTime()).isEqualTo(1553508465000L);
+            assertThat(t.addTime()).isEqualTo(1553508465000L);
+        });
     }
 
     private <T> ApiEnvelope<T> read(String sample, TypeReference<ApiEnvelope<T>> type) throws Exception {

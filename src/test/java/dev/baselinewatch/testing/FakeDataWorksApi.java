@@ -9,6 +9,9 @@ import dev.baselinewatch.dataworks.model.BaselineConfigPage;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
 import dev.baselinewatch.dataworks.model.StatusQuery;
+import dev.baselinewatch.dataworks.model.Topic;
+import dev.baselinewatch.dataworks.model.TopicPage;
+import java.time.Instant;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import dev.baselinewatch.event.InstanceKey;
 import java.time.LocalDate;
@@ -92,6 +95,17 @@ public final class FakeDataWorksApi implements DataWorksApi {
 
     @Override
     public ApiAnswer<BaselineConfig> getBaseline(long baselineId) throws DataWorksException {
+        throw notFound();
+    }
+
+    @Override
+    public ApiAnswer<TopicPage> listTopics(Instant begin, Instant end, String topicStatuses, String topicTypes, Long instanceId,
+            int pageNumber, int pageSize) {
+        return new ApiAnswer<>(new TopicPage(pageNumber, pageSize, 0, List.of()), "topics", now.get());
+    }
+
+    @Override
+    public ApiAnswer<Topic> getTopic(long topicId) throws DataWorksException {
         throw notFound();
     }
 

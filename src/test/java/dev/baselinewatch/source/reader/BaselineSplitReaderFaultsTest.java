@@ -67,6 +67,17 @@ class BaselineSplitReaderFaultsTest {
         assertThat(calls.subList(0, 3)).extracting(Call::outcome).containsExactly("InternalError.System", "InternalError.System", "OK");
         assertThat(millisBetween(calls.get(0), calls.get(1))).isGreaterThanOrEqualTo(100);
         assertThat(millisBetween(calls.get(1), calls.get(2))).isGreaterThanOrEqualTo(200);
+        // Each retry was signed afresh: the simulator refuses a nonce it has seen.
+        assertThat(simulator.calls().answers("SignatureNonceUsed")).isZero();
+    }
+
+    @Test
+    void aSlowAnswerWithinTheReadTimeoutIsWaitedFor() throws Exception {
+        start("  - { kind: SLOW, baselines: [5], count: 1, delay: 300ms }", 5);
+
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        assertThat(calls(5)).extracting(Call::outcome).startsWith("OK+SLOW");
     }
 
     @Test
