@@ -28,6 +28,8 @@ public final class ExchangeRecorder implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12,}");
+    /** Messages can name the caller's account ("The user does not exist. 276571706358178756"); ids and RequestIds stay. */
+    private static final java.util.Set<String> MESSAGE_FIELDS = java.util.Set.of("ErrorMessage", "Message");
     /** One lock for the JVM: readers of one task manager may share a file. */
     private static final Object WRITE_LOCK = new Object();
 
@@ -88,7 +90,7 @@ public final class ExchangeRecorder implements Serializable {
                 JsonNode value = field.getValue();
                 if (name.endsWith("Owner") && value.isValueNode() && !value.isNull()) {
                     object.set(name, TextNode.valueOf(pseudonym(value.asText())));
-                } else if (value.isTextual() && ACCOUNT_ID.matcher(value.asText()).find()) {
+                } else if (MESSAGE_FIELDS.contains(name) && value.isTextual() && ACCOUNT_ID.matcher(value.asText()).find()) {
                     object.set(name, TextNode.valueOf(ACCOUNT_ID.matcher(value.asText()).replaceAll(m -> pseudonym(m.group()))));
                 } else {
                     scrubTree(value);
