@@ -1,11 +1,5 @@
 package dev.baselinewatch.config;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.WatchedBaseline;
 import java.io.IOException;
@@ -19,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
@@ -32,10 +25,6 @@ public final class JobConfigLoader {
     /** The broker default of {@code transaction.max.timeout.ms}; a longer producer timeout is refused by the broker. */
     static final Duration BROKER_MAX_TRANSACTION_TIMEOUT = Duration.ofMinutes(15);
 
-    private static final ObjectMapper YAML = YAMLMapper.builder(new YAMLFactory())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .build();
     private static final Set<String> SECRET_WORDS = Set.of("secret", "password", "accesskey", "token");
 
     private JobConfigLoader() {}
@@ -51,33 +40,8 @@ public final class JobConfigLoader {
     }
 
     public static Settings parse(String yaml, String fileName) {
-        JobConfig raw;
-        try {
-            raw = YAML.readValue(yaml, JobConfig.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
-            throw new ConfigException("Unknown key '" + keyOf(e) + "' in " + fileName + " (known here: " + known + ")");
-        } catch (JsonMappingException e) {
-            throw new ConfigException("Bad value for '" + keyOf(e) + "' in " + fileName + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new ConfigException("Job config " + fileName + " is not valid YAML: " + e.getMessage(), e);
-        }
-        if (raw == null) {
-            throw new ConfigException("Job config " + fileName + " is empty");
-        }
+        JobConfig raw = StrictYaml.read(yaml, JobConfig.class, "Job config", fileName);
         return new Validation(fileName).settings(raw);
-    }
-
-    private static String keyOf(JsonMappingException e) {
-        StringBuilder key = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                key.append(key.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                key.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return key.toString();
     }
 
     /** Applies defaults and checks values; every error names its key and the file. */

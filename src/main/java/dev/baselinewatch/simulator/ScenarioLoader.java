@@ -1,11 +1,8 @@
 package dev.baselinewatch.simulator;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.baselinewatch.config.ConfigException;
 import dev.baselinewatch.config.Durations;
+import dev.baselinewatch.config.StrictYaml;
 import dev.baselinewatch.simulator.Scenario.Outcome;
 import dev.baselinewatch.simulator.Scenario.SimBaseline;
 import dev.baselinewatch.simulator.Scenario.SimNode;
@@ -38,9 +35,6 @@ public final class ScenarioLoader {
     public static final String DEFAULT_KEY_ID = "BW-SIMULATOR-TEST-KEY";
     public static final String DEFAULT_KEY_SECRET = "bw-simulator-test-secret-not-for-production";
 
-    private static final ObjectMapper YAML = YAMLMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .build();
     private static final Pattern CLOCK_TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
 
     private ScenarioLoader() {}
@@ -66,34 +60,8 @@ public final class ScenarioLoader {
     }
 
     public static Scenario parse(String yaml, String fileName) {
-        ScenarioFile raw;
-        try {
-            raw = YAML.readValue(yaml, ScenarioFile.class);
-        } catch (UnrecognizedPropertyException e) {
-            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(java.util.stream.Collectors.joining(", "));
-            throw new IllegalArgumentException("Unknown key '" + e.getPropertyName() + "' at " + path(e) + " in scenario " + fileName
-                    + " (known here: " + known + ")");
-        } catch (JsonMappingException e) {
-            throw new IllegalArgumentException("Bad value at '" + path(e) + "' in scenario " + fileName + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Scenario " + fileName + " is not valid YAML: " + e.getMessage(), e);
-        }
-        if (raw == null) {
-            throw new IllegalArgumentException("Scenario " + fileName + " is empty");
-        }
+        ScenarioFile raw = StrictYaml.read(yaml, ScenarioFile.class, "Scenario", "scenario " + fileName);
         return new Reader(fileName).scenario(raw);
-    }
-
-    private static String path(JsonMappingException e) {
-        StringBuilder key = new StringBuilder();
-        for (JsonMappingException.Reference ref : e.getPath()) {
-            if (ref.getFieldName() != null) {
-                key.append(key.isEmpty() ? "" : ".").append(ref.getFieldName());
-            } else if (ref.getIndex() >= 0) {
-                key.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return key.toString();
     }
 
     private record Reader(String file) {
@@ -261,8 +229,8 @@ public final class ScenarioLoader {
             }
         }
 
-        private IllegalArgumentException fail(String key, String problem) {
-            return new IllegalArgumentException("Bad value for '" + key + "' in scenario " + file + ": " + problem);
+        private ConfigException fail(String key, String problem) {
+            return new ConfigException("Bad value for '" + key + "' in scenario " + file + ": " + problem);
         }
     }
 }

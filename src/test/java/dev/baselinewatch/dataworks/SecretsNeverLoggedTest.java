@@ -9,15 +9,14 @@ import dev.baselinewatch.simulator.DataWorksSimulator;
 import dev.baselinewatch.simulator.ScenarioLoader;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.reader.BaselineSplitReader;
-import dev.baselinewatch.source.reader.PolledRecord;
 import dev.baselinewatch.source.split.BaselineSplit;
+import dev.baselinewatch.testing.SplitReaderDriver;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.logging.log4j.Level;
@@ -70,15 +69,7 @@ class SecretsNeverLoggedTest {
             List<BaselineEvent> events = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
             while (events.stream().noneMatch(e -> e.baselineId == 5 && e.status != null) && System.nanoTime() < deadline) {
-                RecordsWithSplitIds<PolledRecord> records = reader.fetch();
-                while (records.nextSplit() != null) {
-                    PolledRecord record;
-                    while ((record = records.nextRecordFromSplit()) != null) {
-                        if (!record.isEndOfRound()) {
-                            events.add(record.event());
-                        }
-                    }
-                }
+                events.addAll(SplitReaderDriver.fetchOnce(reader));
             }
             assertThat(events).anyMatch(e -> e.status != null);
             reader.close();

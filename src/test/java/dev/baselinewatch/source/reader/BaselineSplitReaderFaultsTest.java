@@ -12,13 +12,13 @@ import dev.baselinewatch.simulator.DataWorksSimulator;
 import dev.baselinewatch.simulator.ScenarioLoader;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.split.BaselineSplit;
+import dev.baselinewatch.testing.SplitReaderDriver;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
@@ -205,18 +205,7 @@ class BaselineSplitReaderFaultsTest {
     }
 
     private List<BaselineEvent> fetchOnce() throws IOException {
-        List<BaselineEvent> events = new ArrayList<>();
-        RecordsWithSplitIds<PolledRecord> records = reader.fetch();
-        while (records.nextSplit() != null) {
-            PolledRecord record;
-            while ((record = records.nextRecordFromSplit()) != null) {
-                if (!record.isEndOfRound()) {
-                    events.add(record.event());
-                }
-            }
-        }
-        records.recycle();
-        return events;
+        return SplitReaderDriver.fetchOnce(reader);
     }
 
     private List<Call> calls(long baselineId) {
