@@ -11,6 +11,7 @@ import java.util.Map;
 public record JobConfig(
         @JsonProperty("job") Job job,
         @JsonProperty("dataworks") DataWorks dataworks,
+        @JsonProperty("budget") Budget budget,
         @JsonProperty("baselines") List<Baseline> baselines,
         @JsonProperty("lateness") Lateness lateness,
         @JsonProperty("kafka") Kafka kafka,
@@ -34,6 +35,10 @@ public record JobConfig(
             @JsonProperty("connectTimeout") String connectTimeout,
             @JsonProperty("readTimeout") String readTimeout,
             @JsonProperty("recordTo") String recordTo) {}
+
+    public record Budget(
+            @JsonProperty("callsPerSecond") Double callsPerSecond,
+            @JsonProperty("callsPerDay") Long callsPerDay) {}
 
     public record Baseline(
             @JsonProperty("id") Long id,

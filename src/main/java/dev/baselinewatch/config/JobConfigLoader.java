@@ -1,5 +1,6 @@
 package dev.baselinewatch.config;
 
+import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.WatchedBaseline;
 import java.io.IOException;
@@ -69,7 +70,15 @@ public final class JobConfigLoader {
             check(maxRetryBackoff.compareTo(retryBackoff) >= 0, "dataworks.maxRetryBackoff",
                     "must be at least dataworks.retryBackoff (" + retryBackoff + "), was " + maxRetryBackoff);
             Duration dailyCapProbe = positive(orDefault(dw.dailyCapProbeInterval(), "15m"), "dataworks.dailyCapProbeInterval");
-            PollingOptions polling = new PollingOptions(pollInterval, maxAttempts, retryBackoff, maxRetryBackoff, dailyCapProbe);
+            JobConfig.Budget budget = orEmpty(raw.budget(), new JobConfig.Budget(null, null));
+            double perSecond = orDefault(budget.callsPerSecond(), 5.0);
+            check(perSecond > 0 && perSecond <= 1000, "budget.callsPerSecond", "must be in (0, 1000], was " + perSecond);
+            long perDay = orDefault(budget.callsPerDay(), 0L);
+            check(perDay >= 0, "budget.callsPerDay", "must be 0 (no daily cap) or positive, was " + perDay);
+            check(perDay == 0 || perDay >= sourceParallelism, "budget.callsPerDay",
+                    "must leave each of the " + sourceParallelism + " source readers at least one call, was " + perDay);
+            PollingOptions polling = new PollingOptions(pollInterval, maxAttempts, retryBackoff, maxRetryBackoff, dailyCapProbe,
+                    new CallBudget(perSecond, perDay));
             Duration connectTimeout = positive(orDefault(dw.connectTimeout(), "5s"), "dataworks.connectTimeout");
             Duration readTimeout = positive(orDefault(dw.readTimeout(), "10s"), "dataworks.readTimeout");
 

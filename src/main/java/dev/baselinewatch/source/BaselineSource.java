@@ -54,7 +54,7 @@ public final class BaselineSource
     public SourceReader<BaselineEvent, BaselineSplit> createReader(SourceReaderContext context) {
         ZoneId zone = ZoneId.of(projectZone);
         return new BaselineSourceReader(
-                () -> new BaselineSplitReader(apiFactory.create(), zone, polling, context.metricGroup()),
+                () -> new BaselineSplitReader(apiFactory.create(), zone, polling, context.metricGroup(), context.currentParallelism()),
                 new Configuration(),
                 context);
     }

@@ -12,10 +12,11 @@ import java.time.Duration;
  * @param retryBackoff first wait before a retry or after a throttling answer without rate-limit headers
  * @param maxRetryBackoff cap of the doubling waits
  * @param dailyCapProbeInterval while the daily quota is spent, one call this often to notice that it was reset
+ * @param budget the calls the whole job may make, per second and per day
  */
 public record PollingOptions(
-        Duration pollInterval, int maxAttempts, Duration retryBackoff, Duration maxRetryBackoff, Duration dailyCapProbeInterval)
-        implements Serializable {
+        Duration pollInterval, int maxAttempts, Duration retryBackoff, Duration maxRetryBackoff, Duration dailyCapProbeInterval,
+        CallBudget budget) implements Serializable {
 
     public PollingOptions {
         if (pollInterval.isZero() || pollInterval.isNegative()) {
@@ -31,6 +32,11 @@ public record PollingOptions(
 
     /** Defaults for tests and for config files that set only the interval. */
     public static PollingOptions every(Duration pollInterval) {
-        return new PollingOptions(pollInterval, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(15));
+        return new PollingOptions(pollInterval, 3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(15),
+                CallBudget.UNLIMITED);
+    }
+
+    public PollingOptions withBudget(CallBudget newBudget) {
+        return new PollingOptions(pollInterval, maxAttempts, retryBackoff, maxRetryBackoff, dailyCapProbeInterval, newBudget);
     }
 }

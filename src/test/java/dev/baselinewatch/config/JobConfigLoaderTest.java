@@ -3,6 +3,7 @@ package dev.baselinewatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import java.net.URI;
 import java.nio.file.Path;
@@ -45,7 +46,7 @@ class JobConfigLoaderTest {
         Settings s = JobConfigLoader.parse(MINIMAL, "min.yaml");
         assertThat(s.endpoint()).isEqualTo(URI.create("https://dataworks.cn-hangzhou.aliyuncs.com"));
         assertThat(s.projectZone()).isEqualTo(ZoneOffset.ofHours(8));
-        assertThat(s.polling()).isEqualTo(PollingOptions.every(Duration.ofSeconds(60)));
+        assertThat(s.polling()).isEqualTo(PollingOptions.every(Duration.ofSeconds(60)).withBudget(new CallBudget(5, 0)));
         assertThat(s.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
         assertThat(s.transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(s.transactionalIdPrefix()).isEqualTo("baseline-watch-default");

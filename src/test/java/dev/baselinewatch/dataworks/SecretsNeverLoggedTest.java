@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.simulator.DataWorksSimulator;
 import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.reader.BaselineSplitReader;
 import dev.baselinewatch.source.split.BaselineSplit;
@@ -63,8 +64,8 @@ class SecretsNeverLoggedTest {
             DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8),
                     Duration.ofSeconds(2), Duration.ofSeconds(2), chain);
             BaselineSplitReader reader = new BaselineSplitReader(client, ZoneOffset.ofHours(8),
-                    new PollingOptions(Duration.ofMillis(50), 2, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1)),
-                    UnregisteredMetricsGroup.createSourceReaderMetricGroup());
+                    new PollingOptions(Duration.ofMillis(50), 2, Duration.ofMillis(20), Duration.ofMillis(50), Duration.ofSeconds(1), CallBudget.UNLIMITED),
+                    UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1);
             reader.handleSplitsChanges(new SplitsAddition<>(List.of(BaselineSplit.fresh(5, new int[] {1}))));
             List<BaselineEvent> events = new ArrayList<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();

@@ -190,9 +190,10 @@ final class BaselinePoller {
     /** One call: waits out any pause, retries transient failures with backoff, and keeps the counters. */
     private <T> ApiAnswer<T> call(String action, ApiCall<T> call) throws DataWorksException, Stopped {
         for (int attempt = 1; ; attempt++) {
-            if (!sleeper.sleepUntil(pacer.pausedUntilNanos())) {
+            if (!pacer.budgetLeft(clock.now(), clock.rate()) || !sleeper.sleepUntil(pacer.nextCallAtNanos())) {
                 throw new Stopped();
             }
+            pacer.spend(clock.now());
             try {
                 ApiAnswer<T> answer = call.invoke();
                 counters.succeeded(action);

@@ -18,6 +18,8 @@ import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsChange;
 import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.runtime.execution.SuppressRestartsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs on the fetcher thread, never the task thread: polls every assigned baseline once per poll
@@ -27,23 +29,33 @@ import org.apache.flink.runtime.execution.SuppressRestartsException;
  */
 public final class BaselineSplitReader implements SplitReader<PolledRecord, BaselineSplit> {
 
+    private static final Logger LOG = LoggerFactory.getLogger(BaselineSplitReader.class);
+
     private final DataWorksApi api;
     private final BaselinePoller poller;
     private final CallPacer pacer;
     private final FetcherSleeper sleeper = new FetcherSleeper();
     private final long pollIntervalNanos;
+    private final ServiceClock clock;
+    /** The poll interval, or longer when the day's budget would not last at that pace. */
+    private volatile long currentIntervalNanos;
+    private boolean stretching;
     private final Map<String, BaselineSplitState> splits = new LinkedHashMap<>();
     private long nextRoundAt = System.nanoTime();
     /** Rounds start at a different split each time, so a throttled round does not always starve the same ones. */
     private int roundStart;
 
-    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, PollingOptions options, MetricGroup metrics) {
+    /** @param readers how many readers share the job's call budget (the source's parallelism) */
+    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, PollingOptions options, MetricGroup metrics, int readers) {
         this.api = api;
         this.pollIntervalNanos = options.pollInterval().toNanos();
-        this.pacer = new CallPacer(options, projectZone);
+        this.pacer = new CallPacer(options, projectZone, options.budget().share(readers));
+        this.clock = new ServiceClock();
         PollCounters counters = new PollCounters(metrics);
-        counters.gauge("dailyQuotaSpent", () -> pacer.dailyCapSpent() ? 1 : 0);
-        this.poller = new BaselinePoller(api, projectZone, new ServiceClock(), counters, pacer, sleeper, pollIntervalNanos);
+        counters.gauge("dailyQuotaSpent", () -> pacer.dailyCapSpent() || pacer.budgetSpentToday() ? 1 : 0);
+        counters.gauge("budgetLeftToday", () -> (int) Math.min(Integer.MAX_VALUE, pacer.leftToday(clock.now())));
+        counters.gauge("roundIntervalMillis", () -> (int) Math.min(Integer.MAX_VALUE, currentIntervalNanos / 1_000_000));
+        this.poller = new BaselinePoller(api, projectZone, clock, counters, pacer, sleeper, pollIntervalNanos);
     }
 
     @Override
@@ -52,7 +64,9 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         if (!sleeper.sleepUntil(Math.max(nextRoundAt, pacer.pausedUntilNanos()))) {
             return records.build();
         }
-        nextRoundAt = System.nanoTime() + pollIntervalNanos;
+        long roundStartedAt = System.nanoTime();
+        long spentBefore = pacer.callsSpent();
+        nextRoundAt = roundStartedAt + pollIntervalNanos;
         List<Map.Entry<String, BaselineSplitState>> order = new ArrayList<>(splits.entrySet());
         for (int i = 0; i < order.size(); i++) {
             Map.Entry<String, BaselineSplitState> split = order.get((roundStart + i) % order.size());
@@ -74,7 +88,32 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
             }
         }
         roundStart = order.isEmpty() ? 0 : (roundStart + 1) % order.size();
+        nextRoundAt = roundStartedAt + intervalForBudget(pacer.callsSpent() - spentBefore);
         return records.build();
+    }
+
+    /**
+     * The wait before the next round: the poll interval, stretched when rounds costing
+     * {@code callsPerRound} at that pace would spend today's budget before the day ends.
+     */
+    private long intervalForBudget(long callsPerRound) {
+        long now = clock.now();
+        long left = pacer.leftToday(now);
+        long interval = pollIntervalNanos;
+        if (left != Long.MAX_VALUE && callsPerRound > 0) {
+            double roundsLeft = Math.max(1.0, (double) left / callsPerRound);
+            double serviceMillisLeft = pacer.dayEnds(now).toEpochMilli() - now;
+            long needed = (long) (serviceMillisLeft / roundsLeft / clock.rate() * 1_000_000);
+            interval = Math.max(pollIntervalNanos, needed);
+        }
+        if (interval > pollIntervalNanos && !stretching) {
+            LOG.warn("At {} calls a round, today's DataWorks call budget ({} left) would run out before the day ends: "
+                    + "polling every {} ms instead of {} ms until it resets", callsPerRound, left, interval / 1_000_000,
+                    pollIntervalNanos / 1_000_000);
+        }
+        stretching = interval > pollIntervalNanos;
+        currentIntervalNanos = interval;
+        return interval;
     }
 
     @Override

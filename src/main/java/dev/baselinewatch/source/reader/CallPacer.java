@@ -1,6 +1,7 @@
 package dev.baselinewatch.source.reader;
 
 import dev.baselinewatch.dataworks.DataWorksException;
+import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -20,13 +21,63 @@ final class CallPacer {
 
     private final PollingOptions options;
     private final ZoneId projectZone;
+    private final BudgetMeter budget;
+    private boolean budgetSpentToday;
+    private long callsSpent;
     private long pausedUntilNanos = System.nanoTime();
     private int consecutiveThrottles;
     private boolean dailyCapSpent;
 
-    CallPacer(PollingOptions options, ZoneId projectZone) {
+    CallPacer(PollingOptions options, ZoneId projectZone, CallBudget share) {
         this.options = options;
         this.projectZone = projectZone;
+        this.budget = new BudgetMeter(share, projectZone);
+    }
+
+    /** When the next call may go: after any pause, and spaced for the per-second rate. */
+    long nextCallAtNanos() {
+        return Math.max(pausedUntilNanos, budget.nextCallAtNanos());
+    }
+
+    /** False, and calls paused until the project's day ends, once today's share of the daily budget is spent. */
+    boolean budgetLeft(long serviceNowMillis, double serviceClockRate) {
+        if (budget.leftToday(serviceNowMillis) > 0) {
+            if (budgetSpentToday) {
+                budgetSpentToday = false;
+                LOG.warn("A new day: the DataWorks call budget is available again; polling resumes");
+            }
+            return true;
+        }
+        Instant reset = budget.dayEnds(serviceNowMillis);
+        pauseFor((long) ((reset.toEpochMilli() - serviceNowMillis) / serviceClockRate) + 1);
+        if (!budgetSpentToday) {
+            budgetSpentToday = true;
+            LOG.error("This reader's share of the daily DataWorks call budget ({} calls) is spent: no calls until {}. "
+                    + "Raise budget.callsPerDay if the quota allows, or watch fewer baselines.", budget.perDay(),
+                    reset.atZone(projectZone).toOffsetDateTime());
+        }
+        return false;
+    }
+
+    void spend(long serviceNowMillis) {
+        budget.spend(serviceNowMillis);
+        callsSpent++;
+    }
+
+    long callsSpent() {
+        return callsSpent;
+    }
+
+    long leftToday(long serviceNowMillis) {
+        return budget.leftToday(serviceNowMillis);
+    }
+
+    Instant dayEnds(long serviceNowMillis) {
+        return budget.dayEnds(serviceNowMillis);
+    }
+
+    boolean budgetSpentToday() {
+        return budgetSpentToday;
     }
 
     long pausedUntilNanos() {

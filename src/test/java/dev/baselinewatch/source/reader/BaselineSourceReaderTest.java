@@ -12,6 +12,7 @@ import dev.baselinewatch.dataworks.model.NodeTopic;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.event.InstanceKey;
+import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.testing.FakeDataWorksApi;
@@ -106,7 +107,7 @@ class BaselineSourceReaderTest {
     private BaselineSourceReader reader() {
         TestingReaderContext context = new TestingReaderContext();
         return new BaselineSourceReader(
-                () -> new BaselineSplitReader(api, ZONE, PollingOptions.every(Duration.ofMillis(50)), UnregisteredMetricsGroup.createSourceReaderMetricGroup()),
+                () -> new BaselineSplitReader(api, ZONE, PollingOptions.every(Duration.ofMillis(50)), UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1),
                 new Configuration(), context);
     }
 

@@ -10,6 +10,7 @@ import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.simulator.CallCounter.Call;
 import dev.baselinewatch.simulator.DataWorksSimulator;
 import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.testing.SplitReaderDriver;
@@ -43,7 +44,7 @@ class BaselineSplitReaderFaultsTest {
             """;
     /** Backoff starts at 200 ms: with equal jitter the first wait is 100..200 ms, the second 200..400 ms. */
     private static final PollingOptions OPTIONS =
-            new PollingOptions(Duration.ofMillis(100), 3, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(1500));
+            new PollingOptions(Duration.ofMillis(100), 3, Duration.ofMillis(200), Duration.ofSeconds(1), Duration.ofMillis(1500), CallBudget.UNLIMITED);
 
     private DataWorksSimulator simulator;
     private BaselineSplitReader reader;
@@ -177,7 +178,7 @@ class BaselineSplitReaderFaultsTest {
         simulator = DataWorksSimulator.start(ScenarioLoader.parse(SCENARIO + faults, "test"), 0);
         DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8), Duration.ofSeconds(2),
                 Duration.ofMillis(500), new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
-        reader = new BaselineSplitReader(client, ZoneOffset.ofHours(8), OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup());
+        reader = new BaselineSplitReader(client, ZoneOffset.ofHours(8), OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1);
         List<BaselineSplit> splits = new ArrayList<>();
         for (long id : baselineIds) {
             splits.add(BaselineSplit.fresh(id, new int[] {1}));
