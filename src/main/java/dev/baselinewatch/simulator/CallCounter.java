@@ -25,10 +25,11 @@ public final class CallCounter {
     private final ConcurrentLinkedDeque<Call> calls = new ConcurrentLinkedDeque<>();
     private final AtomicLong kept = new AtomicLong();
 
-    void record(String action, Long baselineId, String outcome) {
+    /** A call that arrived at {@code wallNanos} ({@link System#nanoTime()}) and {@code wallMillis} (epoch). */
+    void record(long wallNanos, long wallMillis, String action, Long baselineId, String outcome) {
         byAction.computeIfAbsent(action == null ? "(none)" : action, a -> new AtomicLong()).incrementAndGet();
         byOutcome.computeIfAbsent(outcome, o -> new AtomicLong()).incrementAndGet();
-        calls.addLast(new Call(System.nanoTime(), System.currentTimeMillis(), action, baselineId, outcome));
+        calls.addLast(new Call(wallNanos, wallMillis, action, baselineId, outcome));
         if (kept.incrementAndGet() > MAX_KEPT) {
             calls.pollFirst();
             kept.decrementAndGet();

@@ -143,6 +143,8 @@ public final class DataWorksSimulator implements AutoCloseable {
 
         @Override
         public boolean handle(Request request, Response response, Callback callback) throws Exception {
+            long arrivedNanos = System.nanoTime();
+            long arrivedMillis = System.currentTimeMillis();
             String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
             long now = clock.nowMillis();
             String action = null;
@@ -169,7 +171,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                     throw new SimulatorError(400, "InvalidVersion", "Specified parameter Version is not valid.");
                 }
                 if (replay != null) {
-                    replay(action, parameters, response, callback);
+                    replay(arrivedNanos, arrivedMillis, action, parameters, response, callback);
                     return true;
                 }
                 fault = faults.strike(action, parameters, now);
@@ -177,7 +179,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                     throw new SimulatorError(502, "BadGateway", "502 Bad Gateway");
                 }
                 if (faults.hangs(fault)) {
-                    calls.record(action, baselineId(parameters), "HANG");
+                    calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), "HANG");
                     faults.beforeAnswer(fault, now);
                     callback.failed(new IllegalStateException("hung up by fault injection"));
                     return true;
@@ -190,7 +192,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                 body.put("Success", true);
                 body.put("HttpStatusCode", 200);
                 body.set("Data", JSON.valueToTree(data));
-                calls.record(action, baselineId(parameters), fault == null ? "OK" : "OK+" + fault.kind());
+                calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), fault == null ? "OK" : "OK+" + fault.kind());
             } catch (SimulatorError e) {
                 status = e.httpStatus;
                 extraHeaders = e.headers;
@@ -205,7 +207,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                     body.put("Message", e.getMessage());
                     body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code);
                 }
-                calls.record(action, baselineId(parameters), e.code);
+                calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), e.code);
             }
             response.setStatus(status);
             response.getHeaders().put("x-acs-request-id", requestId);
@@ -225,10 +227,11 @@ public final class DataWorksSimulator implements AutoCloseable {
         }
     }
 
-    private void replay(String action, Map<String, String> parameters, Response response, Callback callback) {
+    private void replay(long arrivedNanos, long arrivedMillis, String action, Map<String, String> parameters, Response response,
+            Callback callback) {
         ReplayLog.Answer answer = replay.next(action, parameters);
         if (answer == null) {
-            calls.record(action, baselineId(parameters), "NotRecorded");
+            calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), "NotRecorded");
             response.setStatus(500);
             response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
             response.write(true, ByteBuffer.wrap(("{\"Success\":false,\"HttpStatusCode\":500,\"ErrorCode\":"
@@ -236,7 +239,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8)), callback);
             return;
         }
-        calls.record(action, baselineId(parameters), "REPLAY");
+        calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), "REPLAY");
         response.setStatus(answer.status());
         response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));

@@ -73,7 +73,8 @@ final class BudgetMeter {
 
     private void rollDay(long serviceNowMillis) {
         LocalDate today = Instant.ofEpochMilli(serviceNowMillis).atZone(zone).toLocalDate();
-        if (!today.equals(day)) {
+        // Only forwards: before the service's first answer the wall clock stands in, and it may be a day ahead.
+        if (day == null || today.isAfter(day)) {
             day = today;
             usedToday = 0;
         }
