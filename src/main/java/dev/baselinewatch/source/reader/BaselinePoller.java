@@ -42,7 +42,8 @@ final class BaselinePoller {
     private final ServiceClock clock;
     private final PollCounters counters;
     private final CallPacer pacer;
-    private final FetcherSleeper sleeper;
+    private final PacedCaller caller;
+    private final StatusTriage triage;
     private final long unreadableRetryNanos;
     /** Unreadable instances and when to try them again ({@link System#nanoTime()}). */
     private final Map<InstanceKey, Long> unreadable = new HashMap<>();
@@ -58,7 +59,8 @@ final class BaselinePoller {
         this.clock = clock;
         this.counters = counters;
         this.pacer = pacer;
-        this.sleeper = sleeper;
+        this.caller = new PacedCaller(clock, counters, pacer, sleeper);
+        this.triage = new StatusTriage(api, caller);
         this.unreadableRetryNanos = pollIntervalNanos * UNREADABLE_RETRY_ROUNDS;
         counters.gauge("unreadableInstances", unreadable::size);
     }
@@ -86,18 +88,48 @@ final class BaselinePoller {
      * @throws DataWorksException only for errors that make the whole job pointless (see {@link ErrorClass#FATAL})
      */
     Round pollRound(BaselineSplitState state) throws DataWorksException {
+        return pollRound(state, StatusTriage.Listing.NONE);
+    }
+
+    /** Whether this instance is worth a call this round: not finished, not known to be unreadable. */
+    boolean due(InstanceKey key, BaselineSplitState state) {
+        Long unreadableUntil = unreadable.get(key);
+        return !state.isFinished(key) && (unreadableUntil == null || unreadableUntil - System.nanoTime() <= 0);
+    }
+
+    /**
+     * Lists the statuses of {@code wanted} in bulk where that is cheaper (see {@link StatusTriage});
+     * what it could not list, {@link #pollRound(BaselineSplitState, StatusTriage.Listing)} asks one by one.
+     */
+    StatusTriage.Listing triage(List<InstanceKey> wanted) throws DataWorksException {
+        try {
+            return triage.list(wanted, e -> {
+                failed(null, e);
+                return e.errorClass() != ErrorClass.THROTTLED && e.errorClass() != ErrorClass.DAILY_CAP;
+            });
+        } catch (PacedCaller.Stopped e) {
+            return StatusTriage.Listing.NONE;
+        }
+    }
+
+    Round pollRound(BaselineSplitState state, StatusTriage.Listing listing) throws DataWorksException {
         List<PolledRecord> out = new ArrayList<>();
         long roundTime = Long.MIN_VALUE;
         boolean stopped = false;
         int notFound = 0;
         List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
         for (InstanceKey key : live) {
-            Long unreadableUntil = unreadable.get(key);
-            if (state.isFinished(key) || (unreadableUntil != null && unreadableUntil - System.nanoTime() > 0)) {
+            if (!due(key, state)) {
                 continue;
             }
             try {
-                roundTime = Math.max(roundTime, pollInstance(key, state, record -> out.add(PolledRecord.change(record))));
+                long answeredAt = pollInstance(key, state, listing, record -> out.add(PolledRecord.change(record)));
+                if (answeredAt == NOT_LISTED) {
+                    notFound++;
+                    roundTime = Math.max(roundTime, listing.answeredAt(key));
+                    continue;
+                }
+                roundTime = Math.max(roundTime, answeredAt);
                 if (unreadable.remove(key) != null) {
                     LOG.info("Baseline instance {} can be read again", key);
                 }
@@ -110,7 +142,7 @@ final class BaselinePoller {
                     stopped = true;
                     break;
                 }
-            } catch (Stopped e) {
+            } catch (PacedCaller.Stopped e) {
                 stopped = true;
                 break;
             }
@@ -152,22 +184,33 @@ final class BaselinePoller {
             case THROTTLED -> pacer.throttled(e);
             case DAILY_CAP -> pacer.dailyCapSpent(e, clock.now());
             case PER_BASELINE -> {
-                if (unreadable.put(key, System.nanoTime() + unreadableRetryNanos) == null) {
+                if (key != null && unreadable.put(key, System.nanoTime() + unreadableRetryNanos) == null) {
                     LOG.warn("Baseline instance {} cannot be read, the other baselines are still watched; "
                             + "grant the job's account access to it: {}", key, e.getMessage());
                 }
             }
             case NOT_FOUND -> { }
-            default -> LOG.warn("Poll of baseline instance {} failed after {} attempt(s); it is retried next round: {}",
-                    key, pacer.maxAttempts(), e.getMessage());
+            default -> LOG.warn("Poll of {} failed after {} attempt(s); it is retried next round: {}",
+                    key == null ? "the status listing" : "baseline instance " + key, pacer.maxAttempts(), e.getMessage());
         }
         return e.serverTimeMillis() > 0 ? e.serverTimeMillis() : Long.MIN_VALUE;
     }
 
-    private long pollInstance(InstanceKey key, BaselineSplitState state, Consumer<BaselineEvent> emit)
-            throws DataWorksException, Stopped {
-        ApiAnswer<BaselineStatus> statusAnswer = call("GetBaselineStatus",
-                () -> api.getBaselineStatus(key.baselineId(), key.bizdate(), key.inGroupId()));
+    /** {@link #pollInstance} found the instance in no listing and had no reason to ask for it. */
+    private static final long NOT_LISTED = Long.MIN_VALUE + 1;
+
+    private long pollInstance(InstanceKey key, BaselineSplitState state, StatusTriage.Listing listing, Consumer<BaselineEvent> emit)
+            throws DataWorksException, PacedCaller.Stopped {
+        ApiAnswer<BaselineStatus> statusAnswer = listing.covers(key) ? listing.status(key) : null;
+        if (statusAnswer == null) {
+            if (listing.covers(key) && !state.seenUnfinished(key)) {
+                // Not among the unfinished, never seen unfinished: it does not exist (yet), or finished before we looked.
+                return NOT_LISTED;
+            }
+            // Not listed, or it left the unfinished list since the last round: ask, to see it finish.
+            statusAnswer = caller.call("GetBaselineStatus",
+                    () -> api.getBaselineStatus(key.baselineId(), key.bizdate(), key.inGroupId()));
+        }
         if (statusAnswer.data() == null) {
             // An answer with no Data says nothing about the instance; treat it like "not there yet".
             return statusAnswer.serverTimeMillis();
@@ -177,7 +220,7 @@ final class BaselinePoller {
         statusEvent.status = EventMapper.status(statusAnswer.data());
         long answeredAt = statusAnswer.serverTimeMillis();
         if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt)) {
-            ApiAnswer<List<KeyPathNode>> path = call("GetBaselineKeyPath",
+            ApiAnswer<List<KeyPathNode>> path = caller.call("GetBaselineKeyPath",
                     () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
             answeredAt = Math.max(answeredAt, path.serverTimeMillis());
             emitKeyPathChanges(key, path, state, emit);
@@ -185,50 +228,6 @@ final class BaselinePoller {
         // Status last: when it says "finished", the instance is not polled again.
         emitIfNew(statusEvent, state, emit);
         return answeredAt;
-    }
-
-    /** One call: waits out any pause, retries transient failures with backoff, and keeps the counters. */
-    private <T> ApiAnswer<T> call(String action, ApiCall<T> call) throws DataWorksException, Stopped {
-        for (int attempt = 1; ; attempt++) {
-            if (!pacer.budgetLeft(clock.now(), clock.rate()) || !sleeper.sleepUntil(pacer.nextCallAtNanos())) {
-                throw new Stopped();
-            }
-            pacer.spend(clock.now());
-            try {
-                ApiAnswer<T> answer = call.invoke();
-                counters.succeeded(action);
-                clock.observe(answer.serverTimeMillis());
-                pacer.answered(answer.retryAfterMillis());
-                return answer;
-            } catch (DataWorksException e) {
-                if (DataWorksHttpClient.MALFORMED.equals(e.code())) {
-                    counters.malformed(action);
-                    LOG.warn("{} answered something that could not be parsed (HTTP {}, RequestId {}): {}",
-                            action, e.httpStatus(), e.requestId(), e.getMessage());
-                }
-                if (e.errorClass() != ErrorClass.TRANSIENT || attempt >= pacer.maxAttempts()) {
-                    throw e;
-                }
-                counters.retried(action);
-                if (!sleeper.sleepUntil(System.nanoTime() + pacer.backoffMillis(attempt) * 1_000_000)) {
-                    throw new Stopped();
-                }
-            }
-        }
-    }
-
-    @FunctionalInterface
-    private interface ApiCall<T> {
-        ApiAnswer<T> invoke() throws DataWorksException;
-    }
-
-    /** The fetcher was woken up while waiting: it has other work (new splits, shutdown) first. */
-    private static final class Stopped extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        Stopped() {
-            super(null, null, false, false);
-        }
     }
 
     private void emitKeyPathChanges(

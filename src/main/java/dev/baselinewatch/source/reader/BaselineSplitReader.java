@@ -2,6 +2,7 @@ package dev.baselinewatch.source.reader;
 
 import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
+import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.source.split.BaselineSplitState;
@@ -68,16 +69,19 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         long spentBefore = pacer.callsSpent();
         nextRoundAt = roundStartedAt + pollIntervalNanos;
         List<Map.Entry<String, BaselineSplitState>> order = new ArrayList<>(splits.entrySet());
+        StatusTriage.Listing listing;
+        try {
+            listing = poller.triage(dueInstances());
+        } catch (DataWorksException e) {
+            throw fatal(e);
+        }
         for (int i = 0; i < order.size(); i++) {
             Map.Entry<String, BaselineSplitState> split = order.get((roundStart + i) % order.size());
             BaselinePoller.Round round;
             try {
-                round = poller.pollRound(split.getValue());
+                round = poller.pollRound(split.getValue(), listing);
             } catch (DataWorksException e) {
-                // Fatal for the job: restarting cannot fix a wrong endpoint or an edition without API access,
-                // so the job fails at once with this message instead of restarting forever.
-                throw new SuppressRestartsException(new IOException(
-                        "DataWorks refused the job's calls; fix the configuration or account: " + e.getMessage(), e));
+                throw fatal(e);
             }
             records.addAll(split.getKey(), round.records());
             if (round.stopped()) {
@@ -90,6 +94,27 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         roundStart = order.isEmpty() ? 0 : (roundStart + 1) % order.size();
         nextRoundAt = roundStartedAt + intervalForBudget(pacer.callsSpent() - spentBefore);
         return records.build();
+    }
+
+    private List<InstanceKey> dueInstances() {
+        List<InstanceKey> due = new ArrayList<>();
+        for (BaselineSplitState state : splits.values()) {
+            for (InstanceKey key : poller.liveInstances(state.baselineId(), state.inGroupIds())) {
+                if (poller.due(key, state)) {
+                    due.add(key);
+                }
+            }
+        }
+        return due;
+    }
+
+    /**
+     * Restarting cannot fix a wrong endpoint or an edition without API access, so the job fails at
+     * once with this message instead of restarting forever.
+     */
+    private static SuppressRestartsException fatal(DataWorksException e) {
+        return new SuppressRestartsException(new IOException(
+                "DataWorks refused the job's calls; fix the configuration or account: " + e.getMessage(), e));
     }
 
     /**

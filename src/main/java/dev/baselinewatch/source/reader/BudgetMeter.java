@@ -13,6 +13,7 @@ import java.util.function.LongSupplier;
  */
 final class BudgetMeter {
 
+    static final double SPACING_MARGIN = 1.05;
     private final double permitsPerNano;
     private final double capacity;
     private final long perDay;
@@ -28,7 +29,8 @@ final class BudgetMeter {
     }
 
     BudgetMeter(CallBudget share, ZoneId zone, LongSupplier nanoClock) {
-        this.permitsPerNano = share.callsPerSecond() / 1e9;
+        // 5% wider than the rate: a few ms of network jitter must never pack one call too many into a second.
+        this.permitsPerNano = share.callsPerSecond() / 1e9 / SPACING_MARGIN;
         this.capacity = 1.0;
         this.perDay = share.callsPerDay();
         this.zone = zone;

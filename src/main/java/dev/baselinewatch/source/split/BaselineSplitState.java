@@ -50,6 +50,12 @@ public final class BaselineSplitState {
         };
     }
 
+    /** A status was emitted for this instance and it was not finished: it exists, and its finish is still to see. */
+    public boolean seenUnfinished(InstanceKey key) {
+        MutableSnapshot snapshot = instances.get(key);
+        return snapshot != null && snapshot.statusFingerprint != 0 && !snapshot.finished;
+    }
+
     public boolean isFinished(InstanceKey key) {
         MutableSnapshot snapshot = instances.get(key);
         return snapshot != null && snapshot.finished;

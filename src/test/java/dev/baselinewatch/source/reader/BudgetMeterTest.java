@@ -16,18 +16,18 @@ class BudgetMeterTest {
     private final AtomicLong nanos = new AtomicLong(1_000_000_000L);
 
     @Test
-    void spacesCallsEvenlyAtTheRate() {
+    void spacesCallsEvenlyAtTheRateWithAMarginForJitter() {
         BudgetMeter meter = new BudgetMeter(new CallBudget(4, 0), SHANGHAI, nanos::get);
 
         assertThat(meter.nextCallAtNanos()).isEqualTo(nanos.get());
         meter.spend(0);
-        assertThat(meter.nextCallAtNanos() - nanos.get()).isEqualTo(250_000_000L);
+        assertThat(meter.nextCallAtNanos() - nanos.get()).isEqualTo(262_500_000L);
         nanos.addAndGet(100_000_000L);
-        assertThat(meter.nextCallAtNanos() - nanos.get()).isEqualTo(150_000_000L);
+        assertThat(meter.nextCallAtNanos() - nanos.get()).isEqualTo(162_500_000L);
         // Idle time does not pile up into a burst.
         nanos.addAndGet(10_000_000_000L);
         meter.spend(0);
-        assertThat(meter.nextCallAtNanos() - nanos.get()).isEqualTo(250_000_000L);
+        assertThat(meter.nextCallAtNanos() - nanos.get()).isEqualTo(262_500_000L);
     }
 
     @Test

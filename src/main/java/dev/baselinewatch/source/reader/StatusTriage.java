@@ -1,0 +1,114 @@
+package dev.baselinewatch.source.reader;
+
+import dev.baselinewatch.dataworks.ApiAnswer;
+import dev.baselinewatch.dataworks.DataWorksApi;
+import dev.baselinewatch.dataworks.DataWorksException;
+import dev.baselinewatch.dataworks.model.BaselineStatus;
+import dev.baselinewatch.dataworks.model.BaselineStatusPage;
+import dev.baselinewatch.dataworks.model.StatusQuery;
+import dev.baselinewatch.event.InstanceKey;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Reads the status of many instances with few calls: one {@code ListBaselineStatuses} page covers
+ * up to 100 unfinished instances of a business date, where {@code GetBaselineStatus} costs one call
+ * each. Lists a business date only when that is cheaper, judging by how many pages it took last time.
+ */
+final class StatusTriage {
+
+    private final DataWorksApi api;
+    private final PacedCaller caller;
+    /** Unfinished instances per business date at the last listing: how many pages the next one takes. */
+    private final Map<LocalDate, Integer> lastTotals = new HashMap<>();
+
+    StatusTriage(DataWorksApi api, PacedCaller caller) {
+        this.api = api;
+        this.caller = caller;
+    }
+
+    /** The unfinished statuses of the business dates it listed; an instance of a listed date not in it is unfinished no more, or absent. */
+    static final class Listing {
+        private final Map<LocalDate, Map<String, ApiAnswer<BaselineStatus>>> byDate = new HashMap<>();
+        private final Map<LocalDate, Long> answeredAt = new HashMap<>();
+
+        boolean covers(InstanceKey key) {
+            return byDate.containsKey(key.bizdate());
+        }
+
+        ApiAnswer<BaselineStatus> status(InstanceKey key) {
+            return byDate.get(key.bizdate()).get(key.baselineId() + "/" + key.inGroupId());
+        }
+
+        long answeredAt(InstanceKey key) {
+            return answeredAt.get(key.bizdate());
+        }
+
+        static final Listing NONE = new Listing();
+    }
+
+    /**
+     * Lists the business dates of {@code wanted} where that costs fewer calls than asking for each.
+     * A business date whose listing fails is left out: its instances are asked one by one.
+     *
+     * @param onFailure how the poller treats a failed call (pause, report, or rethrow when fatal)
+     */
+    Listing list(Collection<InstanceKey> wanted, FailureHandler onFailure) throws DataWorksException, PacedCaller.Stopped {
+        Listing listing = new Listing();
+        Map<LocalDate, List<InstanceKey>> byDate = wanted.stream().collect(Collectors.groupingBy(InstanceKey::bizdate));
+        for (Map.Entry<LocalDate, List<InstanceKey>> date : byDate.entrySet()) {
+            int expectedPages = Math.max(1, (lastTotals.getOrDefault(date.getKey(), 0) + DataWorksApi.MAX_PAGE_SIZE - 1)
+                    / DataWorksApi.MAX_PAGE_SIZE);
+            if (expectedPages >= date.getValue().size()) {
+                continue;
+            }
+            Set<String> keys = date.getValue().stream().map(k -> k.baselineId() + "/" + k.inGroupId()).collect(Collectors.toSet());
+            try {
+                listDate(date.getKey(), keys, listing);
+            } catch (DataWorksException e) {
+                if (!onFailure.handle(e)) {
+                    break;
+                }
+            }
+        }
+        return listing;
+    }
+
+    private void listDate(LocalDate bizdate, Set<String> keys, Listing listing) throws DataWorksException, PacedCaller.Stopped {
+        Map<String, ApiAnswer<BaselineStatus>> rows = new HashMap<>();
+        long answeredAt = Long.MIN_VALUE;
+        BaselineStatusPage page;
+        int pageNumber = 0;
+        do {
+            int number = ++pageNumber;
+            ApiAnswer<BaselineStatusPage> answer = caller.call("ListBaselineStatuses",
+                    () -> api.listBaselineStatuses(bizdate, number, DataWorksApi.MAX_PAGE_SIZE, StatusQuery.unfinished()));
+            page = answer.data();
+            answeredAt = Math.max(answeredAt, answer.serverTimeMillis());
+            for (BaselineStatus row : page.baselineStatuses()) {
+                String key = row.baselineId() + "/" + (row.inGroupId() == null ? 1 : row.inGroupId());
+                if (keys.contains(key)) {
+                    rows.put(key, new ApiAnswer<>(row, answer.requestId(), answer.serverTimeMillis()));
+                }
+            }
+        } while (page.hasMore() && pageNumber < DataWorksApi.MAX_PAGE_NUMBER);
+        lastTotals.put(bizdate, page.totalCount() == null ? rows.size() : page.totalCount());
+        if (page.hasMore()) {
+            // More than 30 pages: the listing cannot show them all, so this date is asked instance by instance.
+            return;
+        }
+        listing.byDate.put(bizdate, rows);
+        listing.answeredAt.put(bizdate, answeredAt);
+    }
+
+    /** Treats a failed listing; false when the round should stop (throttled, quota spent). */
+    @FunctionalInterface
+    interface FailureHandler {
+        boolean handle(DataWorksException e) throws DataWorksException;
+    }
+}
