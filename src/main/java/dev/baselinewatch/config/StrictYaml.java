@@ -32,6 +32,11 @@ public final class StrictYaml {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
             throw new ConfigException("Unknown key '" + keyOf(e) + "' in " + where + " (known here: " + known + ")");
+        } catch (com.fasterxml.jackson.databind.exc.MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw new ConfigException(noun + " " + where + " is empty or not a YAML mapping: " + e.getOriginalMessage());
+            }
+            throw new ConfigException("Bad value for '" + keyOf(e) + "' in " + where + ": " + e.getOriginalMessage());
         } catch (JsonMappingException e) {
             throw new ConfigException("Bad value for '" + keyOf(e) + "' in " + where + ": " + e.getOriginalMessage());
         } catch (IOException e) {

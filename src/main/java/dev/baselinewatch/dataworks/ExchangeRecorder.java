@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,6 +26,7 @@ public final class ExchangeRecorder implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ExchangeRecorder.class);
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12,}");
     /** Messages can name the caller's account ("The user does not exist. 276571706358178756"); ids and RequestIds stay. */
     private static final java.util.Set<String> MESSAGE_FIELDS = java.util.Set.of("ErrorMessage", "Message");
@@ -34,6 +34,8 @@ public final class ExchangeRecorder implements Serializable {
     private static final Object WRITE_LOCK = new Object();
 
     private final String file;
+    /** Set once writing failed: recording is a diagnostic and must never stop the monitoring. */
+    private transient volatile boolean broken;
 
     public ExchangeRecorder(Path file) {
         this.file = file.toString();
@@ -58,10 +60,17 @@ public final class ExchangeRecorder implements Serializable {
         line.put("body", scrub(response.body()));
         byte[] bytes = (line + "\n").getBytes(StandardCharsets.UTF_8);
         synchronized (WRITE_LOCK) {
+            if (broken) {
+                return;
+            }
             try {
-                Files.write(Path.of(file), bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot record DataWorks answers to " + file, e);
+                Path path = Path.of(file).toAbsolutePath();
+                Files.createDirectories(path.getParent());
+                Files.write(path, bytes, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            } catch (IOException | RuntimeException e) {
+                broken = true;
+                LOG.error("Cannot record DataWorks answers to {} (dataworks.recordTo): {}. Recording stops; "
+                        + "watching and alerting go on.", file, e.toString());
             }
         }
     }

@@ -6,6 +6,8 @@ import dev.baselinewatch.event.StatusInfo;
 public class InstanceState {
     public StatusInfo status;
     public String lastRequestId;
+    /** The latest DataWorks time this instance was judged at: judgement never goes back in time. */
+    public long judgedAt;
     /** The cleanup timer already registered, or 0. */
     public long cleanupAt;
 

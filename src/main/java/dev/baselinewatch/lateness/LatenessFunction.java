@@ -69,7 +69,6 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
             case RUN -> keyPath.put(event.run.nodeInstanceId, event.run);
             case TOPIC -> ctx.output(FORWARDED_EVENTS, EventForwarding.enrich(event, state.status, alerts));
         }
-        instance.update(state);
         evaluate(event.instanceKey(), state, Math.max(event.observedAt, ctx.timerService().currentWatermark()), ctx, out);
     }
 
@@ -96,19 +95,28 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         }
     }
 
-    private void evaluate(InstanceKey key, InstanceState state, long now, Context ctx, Collector<Alert> out)
+    private void evaluate(InstanceKey key, InstanceState state, long eventNow, Context ctx, Collector<Alert> out)
             throws Exception {
+        // An answer that arrives after a later one (a retried call) must not take the judgement back in time.
+        long now = Math.max(eventNow, state.judgedAt);
+        state.judgedAt = now;
+        instance.update(state);
         StatusInfo status = state.status;
         if (status == null) {
             return;
         }
         Projection projection = Projection.of(status, runs(), now);
         if (status.finished) {
+            if (finishedLateUnseen(status)) {
+                // The committed time passed while the job could not see the instance: say it was late, then that it is over.
+                fire(key, AlertKind.BASELINE_LATE, state, projection, now, "finished after the committed time", out);
+            }
             for (OpenAlert open : snapshotOpenAlerts()) {
                 open.sequence++;
                 open.lastUpdated = now;
+                open.resolved = true;
                 out.collect(alerts.build(key, open, AlertState.RESOLVED, state, projection, "finished"));
-                openAlerts.remove(open.kind);
+                openAlerts.put(open.kind, open);
             }
             scheduleCleanup(state, now, ctx);
             return;
@@ -132,13 +140,16 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         OpenAlert open = openAlerts.get(kind);
         Severity severity = Severity.of(kind, state.status.priority);
         long culpritId = projection.culprit() == null ? 0 : projection.culprit().nodeInstanceId;
-        if (open != null && open.severity == severity && open.culpritNodeInstanceId == culpritId) {
+        if (open != null && !open.resolved && open.severity == severity && open.culpritNodeInstanceId == culpritId) {
             return;
         }
         if (open == null) {
             open = new OpenAlert();
             open.kind = kind;
+        }
+        if (open.sequence == 0 || open.resolved) {
             open.firstSeen = now;
+            open.resolved = false;
         }
         open.severity = severity;
         open.culpritNodeInstanceId = culpritId;
@@ -151,13 +162,19 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
     private void resolve(InstanceKey key, AlertKind kind, InstanceState state, Projection projection, long now, String reason,
             Collector<Alert> out) throws Exception {
         OpenAlert open = openAlerts.get(kind);
-        if (open == null) {
+        if (open == null || open.resolved) {
             return;
         }
         open.sequence++;
         open.lastUpdated = now;
+        open.resolved = true;
         out.collect(alerts.build(key, open, AlertState.RESOLVED, state, projection, reason));
-        openAlerts.remove(kind);
+        openAlerts.put(kind, open);
+    }
+
+    private boolean finishedLateUnseen(StatusInfo status) throws Exception {
+        return status.finishTime != null && status.slaTime != null && status.finishTime > status.slaTime
+                && openAlerts.get(AlertKind.BASELINE_LATE) == null;
     }
 
     private void scheduleCleanup(InstanceState state, long now, Context ctx) throws Exception {
@@ -180,9 +197,14 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         return runs;
     }
 
+    /** The alerts firing now (resolved ones are kept only for their sequence). */
     private List<OpenAlert> snapshotOpenAlerts() throws Exception {
         List<OpenAlert> open = new ArrayList<>();
-        openAlerts.values().forEach(open::add);
+        openAlerts.values().forEach(alert -> {
+            if (!alert.resolved) {
+                open.add(alert);
+            }
+        });
         return open;
     }
 }

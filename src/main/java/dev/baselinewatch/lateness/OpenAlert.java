@@ -3,7 +3,7 @@ package dev.baselinewatch.lateness;
 import dev.baselinewatch.alert.AlertKind;
 import dev.baselinewatch.alert.Severity;
 
-/** An alert that is firing, as kept in keyed state; enough to tell an update from a repeat. */
+/** An alert of one instance and kind, as kept in keyed state; enough to tell an update from a repeat. */
 public class OpenAlert {
     public AlertKind kind;
     public Severity severity;
@@ -12,6 +12,8 @@ public class OpenAlert {
     public long lastUpdated;
     /** 0 when no culprit is known. */
     public long culpritNodeInstanceId;
+    /** Resolved, kept so that a reopen continues the sequence: (alertId, sequence) stays unique for consumers. */
+    public boolean resolved;
 
     public OpenAlert() {}
 }

@@ -220,7 +220,8 @@ public final class DataWorksSimulator implements AutoCloseable {
                 bytes = "<html><body><h1>502 Bad Gateway</h1></body></html>".getBytes(StandardCharsets.UTF_8);
             } else {
                 response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
-                bytes = faults.body(fault, body, JSON);
+                // Quirks and cut-offs dress up answers; an error answer keeps its own shape.
+                bytes = faults.body(status == 200 ? fault : null, body, JSON);
             }
             response.write(true, ByteBuffer.wrap(bytes), callback);
             return true;

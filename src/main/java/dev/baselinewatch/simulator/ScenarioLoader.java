@@ -60,7 +60,7 @@ public final class ScenarioLoader {
     }
 
     public static Scenario parse(String yaml, String fileName) {
-        ScenarioFile raw = StrictYaml.read(yaml, ScenarioFile.class, "Scenario", "scenario " + fileName);
+        ScenarioFile raw = StrictYaml.read(yaml, ScenarioFile.class, "Simulator", "scenario " + fileName);
         return new Reader(fileName).scenario(raw);
     }
 

@@ -138,6 +138,48 @@ class LatenessFunctionTest {
     }
 
     @Test
+    void aStatusAnsweredBeforeAFresherKeyPathDoesNotTakeTheJudgementBackInTime() throws Exception {
+        long node2Cast = MIDNIGHT + 160 * MINUTE;
+        send(status("DANGEROUS", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT + 240 * MINUTE);
+        // 04:25: the first node still runs, so the second ends 05:05, after the committed time.
+        send(run(0, 2, 31, "RUNNING", MIDNIGHT + 120 * MINUTE, null, MIDNIGHT + 120 * MINUTE, node2Cast), MIDNIGHT + 265 * MINUTE);
+        send(run(1, 2, 32, "NOT_RUN", null, null, node2Cast, MIDNIGHT + 200 * MINUTE), MIDNIGHT + 265 * MINUTE);
+        // The status of the same poll, answered at 04:15 before a retried key-path call, arrives last.
+        send(status("DANGEROUS", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT + 255 * MINUTE);
+
+        assertThat(alerts()).extracting(a -> a.kind + " " + a.state + " #" + a.sequence)
+                .containsExactly("BASELINE_AT_RISK FIRING #1");
+    }
+
+    @Test
+    void aReopenedAlertContinuesItsSequenceSoConsumersNeverSeeAnIdTwice() throws Exception {
+        send(status("DANGEROUS", SLA + 30 * MINUTE, false, null), MIDNIGHT + 60 * MINUTE);
+        send(status("SAFE", SLA - 60 * MINUTE, false, null), MIDNIGHT + 90 * MINUTE);
+        send(status("DANGEROUS", SLA + 10 * MINUTE, false, null), MIDNIGHT + 120 * MINUTE);
+
+        List<Alert> all = alerts();
+        assertThat(all).extracting(a -> a.alertId).containsOnly("1002:2026-12-02:1:BASELINE_AT_RISK");
+        assertThat(all).extracting(a -> a.state + " #" + a.sequence).containsExactly("FIRING #1", "RESOLVED #2", "FIRING #3");
+        assertThat(all.get(2).firstSeen).isEqualTo("2026-12-03T02:00+08:00");
+    }
+
+    @Test
+    void aLateFinishSeenOnlyAfterTheCommittedTimeStillSaysItWasLate() throws Exception {
+        send(status("SAFE", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT + 200 * MINUTE);
+        // The job saw nothing between 03:20 and 05:20 (DataWorks unreachable); by then it had finished, late.
+        send(status("OVER", SLA + 10 * MINUTE, true, SLA + 10 * MINUTE), SLA + 20 * MINUTE);
+        harness.processWatermark(SLA + 20 * MINUTE);
+
+        assertThat(alerts()).extracting(a -> a.kind + " " + a.state + " #" + a.sequence)
+                .containsExactly("BASELINE_LATE FIRING #1", "BASELINE_LATE RESOLVED #2");
+        assertThat(alerts().get(0).latenessSeconds).isEqualTo(10 * 60);
+
+        harness.processWatermark(SLA + 20 * MINUTE + RETENTION.toMillis());
+        assertThat(harness.numKeyedStateEntries()).isZero();
+        assertThat(harness.numEventTimeTimers()).isZero();
+    }
+
+    @Test
     void forwardsDataWorksEventsWithTheBaselineTheyHit() throws Exception {
         send(status("SAFE", MIDNIGHT + 200 * MINUTE, false, null), MIDNIGHT);
         BaselineEvent topic = event(EventType.TOPIC, MIDNIGHT + 10 * MINUTE);

@@ -61,11 +61,34 @@ public final class LocalDemo {
             JobStatus status = follow(stack, alerts, events);
             exitCode = status.isGloballyTerminalState() ? 1 : 0;
             if (exitCode != 0) {
-                System.out.println("The job stopped with status " + status + "; see the log above for its cause.");
+                System.out.println("\nThe job stopped (" + status + "): " + cause(stack));
             }
             new Summary(alerts.records(), events.records(), stack.simulator().calls()).print(System.out);
         }
         System.exit(exitCode);
+    }
+
+    /** The root cause of a failed job, in one line. */
+    private static String cause(LocalStack stack) {
+        try {
+            stack.job().getJobExecutionResult().get(5, java.util.concurrent.TimeUnit.SECONDS);
+            return "no error reported";
+        } catch (Exception e) {
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return root.getMessage();
+        }
+    }
+
+    /** The job's status; a local cluster that is gone means the job is over. */
+    private static JobStatus status(LocalStack stack) {
+        try {
+            return stack.job().getJobStatus().get(5, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception e) {
+            return JobStatus.FAILED;
+        }
     }
 
     /** Reads until the simulated day is over and two more checkpoints have made the last alerts visible. */
@@ -75,7 +98,7 @@ public final class LocalDemo {
         while (System.currentTimeMillis() < quietUntil) {
             alerts.poll(Duration.ofMillis(200));
             events.poll(Duration.ZERO);
-            JobStatus status = stack.job().getJobStatus().get();
+            JobStatus status = status(stack);
             if (status.isGloballyTerminalState()) {
                 return status;
             }
@@ -83,7 +106,7 @@ public final class LocalDemo {
                 quietUntil = System.currentTimeMillis() + 2 * checkpointMillis + 500;
             }
         }
-        return stack.job().getJobStatus().get();
+        return status(stack);
     }
 
     private static void printAlert(JsonNode alert) {

@@ -98,7 +98,7 @@ public final class LocalStack implements AutoCloseable {
                 job.cancel().get();
                 // Wait for the tasks to stop, so none of them calls the simulator after it is gone.
                 long deadline = System.nanoTime() + 30_000_000_000L;
-                while (!job.getJobStatus().get().isGloballyTerminalState() && System.nanoTime() < deadline) {
+                while (System.nanoTime() < deadline && !job.getJobStatus().get().isGloballyTerminalState()) {
                     Thread.sleep(100);
                 }
             }

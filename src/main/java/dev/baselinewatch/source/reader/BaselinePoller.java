@@ -68,6 +68,11 @@ final class BaselinePoller {
     /** What one round produced; {@code stopped} when it ended early (paused, woken up) and should be resumed soon. */
     record Round(List<PolledRecord> records, boolean stopped) {}
 
+    /** The end of a round in which nothing was asked (calls paused): time moves on by the estimated clock. */
+    PolledRecord idleRound(BaselineSplitState state) {
+        return clock.known() ? PolledRecord.endOfRound(clock.estimatedNow(), liveInstances(state.baselineId(), state.inGroupIds())) : null;
+    }
+
     /** Live instances: the current and the previous business date, every watched cycle. */
     List<InstanceKey> liveInstances(long baselineId, int[] inGroupIds) {
         LocalDate current = Bizdates.currentBizdate(clock.now(), projectZone);
@@ -108,7 +113,7 @@ final class BaselinePoller {
                 return e.errorClass() != ErrorClass.THROTTLED && e.errorClass() != ErrorClass.DAILY_CAP;
             });
         } catch (PacedCaller.Stopped e) {
-            return StatusTriage.Listing.NONE;
+            return StatusTriage.Listing.stoppedEarly();
         }
     }
 
@@ -146,6 +151,11 @@ final class BaselinePoller {
                 stopped = true;
                 break;
             }
+        }
+        if (roundTime == Long.MIN_VALUE && clock.known()) {
+            // Nothing of this baseline answered (unreadable, throttled): DataWorks time still moves on, so its
+            // deadlines and everyone else's pass on time; the watermark is one for all baselines.
+            roundTime = clock.estimatedNow();
         }
         if (roundTime != Long.MIN_VALUE) {
             out.add(PolledRecord.endOfRound(roundTime, live));

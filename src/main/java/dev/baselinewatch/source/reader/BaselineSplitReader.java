@@ -43,6 +43,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
     private boolean stretching;
     private final Map<String, BaselineSplitState> splits = new LinkedHashMap<>();
     private long nextRoundAt = System.nanoTime();
+    private long lastTickAt = System.nanoTime();
     /** Rounds start at a different split each time, so a throttled round does not always starve the same ones. */
     private int roundStart;
 
@@ -62,8 +63,13 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
     @Override
     public RecordsWithSplitIds<PolledRecord> fetch() throws IOException {
         RecordsBySplits.Builder<PolledRecord> records = new RecordsBySplits.Builder<>();
-        if (!sleeper.sleepUntil(Math.max(nextRoundAt, pacer.pausedUntilNanos()))) {
+        // Wake at least once a poll interval, even when rounds are spaced out for the budget or calls are paused.
+        if (!sleeper.sleepUntil(Math.min(nextRoundAt, lastTickAt + pollIntervalNanos))) {
             return records.build();
+        }
+        lastTickAt = System.nanoTime();
+        if (lastTickAt - nextRoundAt < 0 || pacer.nextCallAtNanos() - lastTickAt > pollIntervalNanos) {
+            return idleRounds(records);
         }
         long roundStartedAt = System.nanoTime();
         long spentBefore = pacer.callsSpent();
@@ -74,6 +80,10 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
             listing = poller.triage(dueInstances());
         } catch (DataWorksException e) {
             throw fatal(e);
+        }
+        if (listing.stopped()) {
+            nextRoundAt = System.nanoTime();
+            return idleRounds(records);
         }
         for (int i = 0; i < order.size(); i++) {
             Map.Entry<String, BaselineSplitState> split = order.get((roundStart + i) % order.size());
@@ -93,6 +103,20 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         }
         roundStart = order.isEmpty() ? 0 : (roundStart + 1) % order.size();
         nextRoundAt = roundStartedAt + intervalForBudget(pacer.callsSpent() - spentBefore);
+        return records.build();
+    }
+
+    /**
+     * No round now (spaced out, throttled, quota spent): no calls, but DataWorks time goes on, so
+     * deadlines still pass and the instances known to be unfinished still alert.
+     */
+    private RecordsWithSplitIds<PolledRecord> idleRounds(RecordsBySplits.Builder<PolledRecord> records) {
+        splits.forEach((id, state) -> {
+            PolledRecord idle = poller.idleRound(state);
+            if (idle != null) {
+                records.add(id, idle);
+            }
+        });
         return records.build();
     }
 

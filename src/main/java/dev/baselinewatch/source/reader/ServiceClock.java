@@ -32,6 +32,17 @@ final class ServiceClock {
         return known() ? lastServerTime : System.currentTimeMillis();
     }
 
+    /**
+     * DataWorks time now, estimated from the last answer and the wall time since: what the reader
+     * goes by when it cannot ask (paused, throttled, an instance unreadable), so deadlines still pass.
+     */
+    long estimatedNow() {
+        if (!known()) {
+            return System.currentTimeMillis();
+        }
+        return lastServerTime + (long) ((System.nanoTime() - lastWallNanos) / 1_000_000.0 * rate());
+    }
+
     /** DataWorks milliseconds per wall millisecond, from what was seen so far; 1 until a minute of it was seen. */
     double rate() {
         long wallMillis = (lastWallNanos - firstWallNanos) / 1_000_000;

@@ -36,6 +36,12 @@ final class StatusTriage {
     static final class Listing {
         private final Map<LocalDate, Map<String, ApiAnswer<BaselineStatus>>> byDate = new HashMap<>();
         private final Map<LocalDate, Long> answeredAt = new HashMap<>();
+        private boolean stopped;
+
+        /** Throttled, quota spent or woken up while listing: the round should not go on now. */
+        boolean stopped() {
+            return stopped;
+        }
 
         boolean covers(InstanceKey key) {
             return byDate.containsKey(key.bizdate());
@@ -50,6 +56,12 @@ final class StatusTriage {
         }
 
         static final Listing NONE = new Listing();
+
+        static Listing stoppedEarly() {
+            Listing listing = new Listing();
+            listing.stopped = true;
+            return listing;
+        }
     }
 
     /**
@@ -72,6 +84,7 @@ final class StatusTriage {
                 listDate(date.getKey(), keys, listing);
             } catch (DataWorksException e) {
                 if (!onFailure.handle(e)) {
+                    listing.stopped = true;
                     break;
                 }
             }

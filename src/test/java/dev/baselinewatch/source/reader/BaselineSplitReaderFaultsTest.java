@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
@@ -131,6 +132,34 @@ class BaselineSplitReaderFaultsTest {
         assertThat(calls(6)).filteredOn(c -> c.action().equals("GetBaselineKeyPath"))
                 .hasSizeLessThanOrEqualTo(2).allMatch(c -> c.outcome().equals("Forbidden.Wkbench.BaselineNoPermission"));
         assertThat(calls(5)).hasSizeGreaterThan(5);
+    }
+
+    @Test
+    void dataWorksTimeMovesOnForABaselineThatCannotBeReadSoDeadlinesStillPass() throws Exception {
+        start("  - { kind: NO_PERMISSION, baselines: [6] }", 6);
+
+        Map<String, List<Long>> rounds = SplitReaderDriver.roundTimes(reader, Duration.ofMillis(1500));
+
+        // Only refusals for baseline 6, yet its split keeps ending rounds at a DataWorks time that grows.
+        assertThat(calls(6)).isNotEmpty().allMatch(c -> c.outcome().equals("Forbidden.Wkbench.BaselineNoPermission"));
+        assertThat(rounds.get(BaselineSplit.splitIdOf(6))).hasSizeGreaterThan(5).isSorted();
+        List<Long> times = rounds.get(BaselineSplit.splitIdOf(6));
+        assertThat(times.get(times.size() - 1)).isGreaterThan(times.get(0));
+    }
+
+    @Test
+    void whileTheDailyQuotaIsSpentNoCallsAreMadeButTimeStillMovesOn() throws Exception {
+        start("  - { kind: DAILY_CAP, count: 1 }", 5, 6);
+
+        Map<String, List<Long>> rounds = SplitReaderDriver.roundTimes(reader, Duration.ofMillis(1200));
+
+        List<Call> all = simulator.calls().log();
+        assertThat(all).hasSize(1).allMatch(c -> c.outcome().equals("Throttling.Api.Risk"));
+        for (long id : new long[] {5, 6}) {
+            List<Long> times = rounds.get(BaselineSplit.splitIdOf(id));
+            assertThat(times).as("rounds of " + id).hasSizeGreaterThan(5).isSorted();
+            assertThat(times.get(times.size() - 1)).isGreaterThan(times.get(0));
+        }
     }
 
     @Test
