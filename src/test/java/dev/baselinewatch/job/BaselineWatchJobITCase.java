@@ -20,6 +20,8 @@ import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.ExceptionUtils;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -123,6 +125,38 @@ class BaselineWatchJobITCase {
             // One attempt per watched instance at most, not a restart loop hammering the API.
             assertThat(stack.simulator().calls().answers("Forbidden.Access")).isLessThanOrEqualTo(8);
         }
+    }
+
+    @Test
+    void checkpointsKeepCompletingWhileDataWorksThrottlesTheJob(@InjectMiniCluster MiniCluster cluster) throws Exception {
+        // Half a minute of wall time (the clock runs 2x) in which DataWorks throttles every call, asking for 3 s pauses.
+        Scenario scenario = ScenarioLoader.parse("""
+                clock: { runDay: 2026-12-03, start: "03:00", speed: 2 }
+                baselines:
+                  - { id: 1001, committedTime: "06:00", nodes: [ { plannedStart: "02:00", expectedDuration: 3h } ] }
+                  - { id: 1002, committedTime: "06:00", nodes: [ { plannedStart: "02:00", expectedDuration: 3h } ] }
+                faults:
+                  - { kind: THROTTLE, until: "03:01", rateLimitHeader: true, timeLeft: 3s }
+                """, "throttled");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
+        try (LocalStack stack = LocalStack.start(scenario, Path.of("job-config/demo.yaml"), env)) {
+            Thread.sleep(5_000);
+            long early = completedCheckpoints(cluster, stack);
+            Thread.sleep(20_000);
+            long late = completedCheckpoints(cluster, stack);
+
+            assertThat(stack.simulator().calls().log())
+                    .filteredOn(c -> c.wallNanos() < System.nanoTime() - 5_000_000_000L)
+                    .isNotEmpty()
+                    .allMatch(c -> c.outcome().equals("Throttling.User"));
+            // One checkpoint a second (half a second apart at least): throttling must not hold them up.
+            assertThat(late - early).isGreaterThanOrEqualTo(10);
+        }
+    }
+
+    private static long completedCheckpoints(MiniCluster cluster, LocalStack stack) throws Exception {
+        return cluster.getArchivedExecutionGraph(stack.job().getJobID()).get(10, TimeUnit.SECONDS)
+                .getCheckpointStatsSnapshot().getCounts().getNumberOfCompletedCheckpoints();
     }
 
     private static Map<String, String> lastStateById(List<JsonNode> alerts) {
