@@ -68,6 +68,25 @@ final class BaselinePoller {
     /** What one round produced; {@code stopped} when it ended early (paused, woken up) and should be resumed soon. */
     record Round(List<PolledRecord> records, boolean stopped) {}
 
+    /**
+     * Before DataWorks has answered once, only the local clock tells which business dates are live,
+     * and it may disagree (a replay, a simulator, a skewed host): one call learns the service's clock.
+     */
+    void learnClock(InstanceKey probe) throws DataWorksException {
+        try {
+            caller.call("GetBaselineStatus", () -> api.getBaselineStatus(probe.baselineId(), probe.bizdate(), probe.inGroupId()));
+        } catch (DataWorksException e) {
+            // Treated like any failed poll (throttling pauses, a spent quota stops calls); an error answer still tells the time.
+            failed(probe, e);
+        } catch (PacedCaller.Stopped e) {
+            // Woken up or paused: the next round tries again.
+        }
+    }
+
+    boolean knowsServiceClock() {
+        return clock.known();
+    }
+
     /** The end of a round in which nothing was asked (calls paused): time moves on by the estimated clock. */
     PolledRecord idleRound(BaselineSplitState state) {
         return clock.known() ? PolledRecord.endOfRound(clock.estimatedNow(), liveInstances(state.baselineId(), state.inGroupIds())) : null;

@@ -77,6 +77,17 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         List<Map.Entry<String, BaselineSplitState>> order = new ArrayList<>(splits.entrySet());
         StatusTriage.Listing listing;
         try {
+            if (!poller.knowsServiceClock() && !splits.isEmpty()) {
+                List<InstanceKey> due = dueInstances();
+                if (!due.isEmpty()) {
+                    poller.learnClock(due.get(0));
+                }
+                if (pacer.nextCallAtNanos() - System.nanoTime() > pollIntervalNanos) {
+                    // The probe was throttled or hit the daily cap: no round until calls may go again.
+                    nextRoundAt = System.nanoTime();
+                    return idleRounds(records);
+                }
+            }
             listing = poller.triage(dueInstances());
         } catch (DataWorksException e) {
             throw fatal(e);

@@ -23,11 +23,14 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TimeZone;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.connector.testutils.source.reader.TestingReaderContext;
 import org.apache.flink.core.io.InputStatus;
 import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class BaselineSourceReaderTest {
 
@@ -101,6 +104,44 @@ class BaselineSourceReaderTest {
             assertThatThrownBy(() -> pollFor(reader, Duration.ofSeconds(5)))
                     .hasStackTraceContaining("Forbidden.Access")
                     .hasStackTraceContaining("fix the configuration or account");
+        }
+    }
+
+    @ParameterizedTest(name = "JVM zone {0}")
+    @ValueSource(strings = {"UTC", "Asia/Shanghai", "America/New_York"})
+    void businessDatesRollAtMidnightInTheProjectsZoneWhateverTheJvmZone(String jvmZone) throws Exception {
+        TimeZone jvm = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone(jvmZone));
+        try {
+            InstanceKey dec2 = new InstanceKey(5, LocalDate.of(2026, 12, 2), 1);
+            InstanceKey dec3 = new InstanceKey(5, LocalDate.of(2026, 12, 3), 1);
+            InstanceKey dec1 = new InstanceKey(5, LocalDate.of(2026, 12, 1), 1);
+            long beforeMidnight = LocalDate.of(2026, 12, 3).atTime(23, 59, 30).atZone(ZONE).toInstant().toEpochMilli();
+            long afterMidnight = beforeMidnight + 60_000;
+            api.setNow(beforeMidnight);
+            api.status(dec2, status("SAFE", false));
+            api.status(dec3, status("SAFE", false));
+            try (BaselineSourceReader reader = reader()) {
+                // One output for the whole test: the reader keeps the split's output it was first given.
+                RecordingReaderOutput<BaselineEvent> output = new RecordingReaderOutput<>();
+                reader.addSplits(List.of(BaselineSplit.fresh(5, new int[] {1})));
+                assertThat(pollUntil(reader, 1, output)).extracting(e -> e.bizdate).containsExactly("2026-12-02");
+                pollFor(reader, Duration.ofMillis(200), output);
+                assertThat(api.statusCalls(dec3)).as("tomorrow's bizdate is not live yet").isZero();
+                assertThat(api.statusCalls(dec1)).isPositive();
+
+                // 00:00:30 +08:00: 2026-12-03 becomes today's business date, 2026-12-01 rolls out of the watch.
+                api.setNow(afterMidnight);
+                assertThat(pollUntil(reader, 2, output)).extracting(e -> e.bizdate).containsExactly("2026-12-02", "2026-12-03");
+                int dec1Calls = api.statusCalls(dec1);
+                pollFor(reader, Duration.ofMillis(200), output);
+                assertThat(api.statusCalls(dec1)).isEqualTo(dec1Calls);
+                assertThat(output.records).hasSize(2);
+                assertThat(reader.snapshotState(1)).singleElement()
+                        .satisfies(split -> assertThat(split.instances().keySet()).containsExactlyInAnyOrder(dec2, dec3));
+            }
+        } finally {
+            TimeZone.setDefault(jvm);
         }
     }
 
