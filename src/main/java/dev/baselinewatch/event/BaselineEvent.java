@@ -4,7 +4,8 @@ import java.time.LocalDate;
 
 /**
  * A change the source saw on one baseline instance. Exactly one of {@code status}, {@code run},
- * {@code topic} is set, as {@code type} says. {@code observedAt} is DataWorks time (the service's
+ * {@code topic}, {@code health}, {@code absent} is set, as {@code type} says; {@code baselineInfo}
+ * rides along on POLL_HEALTH and ABSENT events, which have no status to name the baseline. {@code observedAt} is DataWorks time (the service's
  * clock when it answered), which is also the record's event time.
  */
 public class BaselineEvent {
@@ -21,6 +22,9 @@ public class BaselineEvent {
     public StatusInfo status;
     public RunInfo run;
     public TopicInfo topic;
+    public PollHealth health;
+    public AbsentInfo absent;
+    public BaselineInfo baselineInfo;
 
     public BaselineEvent() {}
 

@@ -7,5 +7,9 @@ public enum EventType {
     /** A key-path node's run changed (started, waiting, failed, finished, rerun). */
     RUN,
     /** DataWorks opened an event (topic) on a key-path node. */
-    TOPIC
+    TOPIC,
+    /** The job lost sight of the instance (blind spot) or sees it again. */
+    POLL_HEALTH,
+    /** DataWorks has no such instance (yet). */
+    ABSENT
 }

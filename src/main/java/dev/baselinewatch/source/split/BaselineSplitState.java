@@ -34,6 +34,8 @@ public final class BaselineSplitState {
             }
             case RUN -> snapshot.runFingerprints.put(event.run.nodeInstanceId, Fingerprints.of(event.run));
             case TOPIC -> snapshot.topicIds.add(event.topic.topicId);
+            case POLL_HEALTH -> snapshot.blind = event.health.blind;
+            case ABSENT -> snapshot.absentNoticed = true;
         }
     }
 
@@ -47,6 +49,8 @@ public final class BaselineSplitState {
             case STATUS -> snapshot.statusFingerprint != Fingerprints.of(event.status);
             case RUN -> !Long.valueOf(Fingerprints.of(event.run)).equals(snapshot.runFingerprints.get(event.run.nodeInstanceId));
             case TOPIC -> !snapshot.topicIds.contains(event.topic.topicId);
+            case POLL_HEALTH -> snapshot.blind != event.health.blind;
+            case ABSENT -> !snapshot.absentNoticed;
         };
     }
 
@@ -85,6 +89,8 @@ public final class BaselineSplitState {
         final Map<Long, Long> runFingerprints;
         final Set<Long> topicIds;
         boolean finished;
+        boolean blind;
+        boolean absentNoticed;
 
         MutableSnapshot(InstanceSnapshot from) {
             statusFingerprint = from.statusFingerprint();
