@@ -13,6 +13,7 @@ public record JobConfig(
         @JsonProperty("dataworks") DataWorks dataworks,
         @JsonProperty("budget") Budget budget,
         @JsonProperty("baselines") List<Baseline> baselines,
+        @JsonProperty("discovery") Discovery discovery,
         @JsonProperty("lateness") Lateness lateness,
         @JsonProperty("kafka") Kafka kafka,
         @JsonProperty("checkpointing") Checkpointing checkpointing) {
@@ -28,6 +29,9 @@ public record JobConfig(
             @JsonProperty("endpoint") String endpoint,
             @JsonProperty("timeZone") String timeZone,
             @JsonProperty("pollInterval") String pollInterval,
+            @JsonProperty("farPollInterval") String farPollInterval,
+            @JsonProperty("nearHorizon") String nearHorizon,
+            @JsonProperty("blindSpotAfter") String blindSpotAfter,
             @JsonProperty("maxAttempts") Integer maxAttempts,
             @JsonProperty("retryBackoff") String retryBackoff,
             @JsonProperty("maxRetryBackoff") String maxRetryBackoff,
@@ -43,6 +47,16 @@ public record JobConfig(
     public record Baseline(
             @JsonProperty("id") Long id,
             @JsonProperty("inGroupIds") List<Integer> inGroupIds) {}
+
+    public record Discovery(
+            @JsonProperty("refreshInterval") String refreshInterval,
+            @JsonProperty("projects") List<DiscoveryProject> projects) {}
+
+    public record DiscoveryProject(
+            @JsonProperty("projectId") Long projectId,
+            @JsonProperty("priorities") List<Integer> priorities,
+            @JsonProperty("owner") String owner,
+            @JsonProperty("types") List<String> types) {}
 
     public record Lateness(
             @JsonProperty("retentionAfterFinish") String retentionAfterFinish) {}

@@ -1,7 +1,9 @@
 package dev.baselinewatch.config;
 
 import dev.baselinewatch.source.CallBudget;
+import dev.baselinewatch.source.DiscoveryRule;
 import dev.baselinewatch.source.PollingOptions;
+import dev.baselinewatch.source.WatchSpec;
 import dev.baselinewatch.source.WatchedBaseline;
 import java.io.IOException;
 import java.net.URI;
@@ -77,8 +79,15 @@ public final class JobConfigLoader {
             check(perDay >= 0, "budget.callsPerDay", "must be 0 (no daily cap) or positive, was " + perDay);
             check(perDay == 0 || perDay >= sourceParallelism, "budget.callsPerDay",
                     "must leave each of the " + sourceParallelism + " source readers at least one call, was " + perDay);
-            PollingOptions polling = new PollingOptions(pollInterval, maxAttempts, retryBackoff, maxRetryBackoff, dailyCapProbe,
-                    new CallBudget(perSecond, perDay));
+            Duration farPollInterval = positive(orDefault(dw.farPollInterval(), "15m"), "dataworks.farPollInterval");
+            check(farPollInterval.compareTo(pollInterval) >= 0, "dataworks.farPollInterval",
+                    "must be at least dataworks.pollInterval (" + pollInterval + "), was " + farPollInterval);
+            Duration nearHorizon = positive(orDefault(dw.nearHorizon(), "2h"), "dataworks.nearHorizon");
+            Duration blindSpotAfter = positive(orDefault(dw.blindSpotAfter(), "5m"), "dataworks.blindSpotAfter");
+            check(blindSpotAfter.compareTo(pollInterval) >= 0, "dataworks.blindSpotAfter",
+                    "must be at least dataworks.pollInterval (" + pollInterval + "), was " + blindSpotAfter);
+            PollingOptions polling = new PollingOptions(pollInterval, farPollInterval, nearHorizon, blindSpotAfter, maxAttempts,
+                    retryBackoff, maxRetryBackoff, dailyCapProbe, new CallBudget(perSecond, perDay));
             Duration connectTimeout = positive(orDefault(dw.connectTimeout(), "5s"), "dataworks.connectTimeout");
             Duration readTimeout = positive(orDefault(dw.readTimeout(), "10s"), "dataworks.readTimeout");
 
@@ -106,7 +115,7 @@ public final class JobConfigLoader {
                     polling,
                     connectTimeout,
                     readTimeout,
-                    baselines(raw.baselines()),
+                    watch(raw.baselines(), raw.discovery()),
                     positive(orDefault(lateness.retentionAfterFinish(), "6h"), "lateness.retentionAfterFinish"),
                     nonBlank(require(kafka.bootstrapServers(), "kafka.bootstrapServers"), "kafka.bootstrapServers"),
                     nonBlank(orDefault(kafka.alertsTopic(), "baseline-watch.alerts"), "kafka.alertsTopic"),
@@ -137,8 +146,40 @@ public final class JobConfigLoader {
             return URI.create("https://" + host);
         }
 
+        private WatchSpec watch(List<JobConfig.Baseline> named, JobConfig.Discovery discovery) {
+            List<DiscoveryRule> rules = discovery == null ? List.of() : discoveryRules(discovery);
+            check((named != null && !named.isEmpty()) || !rules.isEmpty(), "baselines",
+                    "must list at least one baseline to watch, unless discovery.projects finds them");
+            Duration refresh = discovery == null ? Duration.ofHours(1)
+                    : positive(orDefault(discovery.refreshInterval(), "1h"), "discovery.refreshInterval");
+            return new WatchSpec(named == null ? List.of() : baselines(named), rules, refresh);
+        }
+
+        private List<DiscoveryRule> discoveryRules(JobConfig.Discovery discovery) {
+            List<JobConfig.DiscoveryProject> projects = orEmpty(discovery.projects(), List.of());
+            check(!projects.isEmpty(), "discovery.projects", "must list at least one project to discover baselines in");
+            List<DiscoveryRule> rules = new ArrayList<>();
+            for (int i = 0; i < projects.size(); i++) {
+                JobConfig.DiscoveryProject p = projects.get(i);
+                String key = "discovery.projects[" + i + "]";
+                check(p != null && p.projectId() != null && p.projectId() > 0, key + ".projectId", "must be a positive project id");
+                List<Integer> priorities = orEmpty(p.priorities(), List.of());
+                for (Integer priority : priorities) {
+                    check(priority != null && priority >= 1 && priority <= 8, key + ".priorities", "priorities are 1..8, was " + priority);
+                }
+                List<String> types = new ArrayList<>();
+                for (String type : orEmpty(p.types(), List.<String>of())) {
+                    String upper = type == null ? "" : type.trim().toUpperCase(java.util.Locale.ROOT);
+                    check(upper.equals("DAILY") || upper.equals("HOURLY"), key + ".types", "types are DAILY and HOURLY, was " + type);
+                    types.add(upper);
+                }
+                check(p.owner() == null || !p.owner().isBlank(), key + ".owner", "must not be blank (leave it out for every owner)");
+                rules.add(new DiscoveryRule(p.projectId(), priorities, p.owner(), types));
+            }
+            return rules;
+        }
+
         private List<WatchedBaseline> baselines(List<JobConfig.Baseline> raw) {
-            check(raw != null && !raw.isEmpty(), "baselines", "must list at least one baseline to watch");
             List<WatchedBaseline> watched = new ArrayList<>();
             Set<Long> seen = new HashSet<>();
             for (int i = 0; i < raw.size(); i++) {
@@ -146,8 +187,13 @@ public final class JobConfigLoader {
                 String key = "baselines[" + i + "]";
                 check(b != null && b.id() != null && b.id() > 0, key + ".id", "must be a positive baseline id");
                 check(seen.add(b.id()), key + ".id", "baseline " + b.id() + " is listed twice");
-                List<Integer> cycles = orDefault(b.inGroupIds(), List.of(1));
-                check(!cycles.isEmpty(), key + ".inGroupIds", "must not be empty; use [1] for a daily baseline");
+                if (b.inGroupIds() == null) {
+                    // Every cycle DataWorks configured: one for a daily baseline, up to 24 for an hourly one.
+                    watched.add(WatchedBaseline.allCycles(b.id()));
+                    continue;
+                }
+                List<Integer> cycles = b.inGroupIds();
+                check(!cycles.isEmpty(), key + ".inGroupIds", "must not be empty; leave it out to watch every cycle");
                 for (Integer cycle : cycles) {
                     check(cycle != null && cycle >= 1 && cycle <= 24, key + ".inGroupIds", "cycles are 1..24, was " + cycle);
                 }

@@ -1,6 +1,7 @@
 package dev.baselinewatch.config;
 
 import dev.baselinewatch.source.PollingOptions;
+import dev.baselinewatch.source.WatchSpec;
 import dev.baselinewatch.source.WatchedBaseline;
 import java.io.Serializable;
 import java.net.URI;
@@ -20,7 +21,7 @@ public record Settings(
         PollingOptions polling,
         Duration connectTimeout,
         Duration readTimeout,
-        List<WatchedBaseline> baselines,
+        WatchSpec watch,
         Duration retentionAfterFinish,
         String bootstrapServers,
         String alertsTopic,
@@ -37,10 +38,15 @@ public record Settings(
         return java.util.Optional.ofNullable(recordTo);
     }
 
+    /** The baselines named in the config (discovery may add more while the job runs). */
+    public List<WatchedBaseline> baselines() {
+        return watch.baselines();
+    }
+
     /** Returns a copy pointing at another DataWorks endpoint and Kafka cluster (the local demo and tests). */
     public Settings withEndpoints(URI newEndpoint, String newBootstrapServers) {
         return new Settings(jobName, environment, sourceParallelism, newEndpoint, projectZone, polling, connectTimeout,
-                readTimeout, baselines, retentionAfterFinish, newBootstrapServers, alertsTopic, eventsTopic, deliveryGuarantee,
+                readTimeout, watch, retentionAfterFinish, newBootstrapServers, alertsTopic, eventsTopic, deliveryGuarantee,
                 transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval, recordTo);
     }
 }

@@ -63,7 +63,7 @@ public final class BaselineWatchJob {
             DataWorksHttpClient client = new DataWorksHttpClient(endpoint, zone, connect, read, credentials);
             return recordTo == null ? client : client.recordingTo(new ExchangeRecorder(Path.of(recordTo)));
         };
-        return new BaselineSource(settings.baselines(), zone, settings.polling(), api);
+        return new BaselineSource(settings.watch(), zone, settings.polling(), api);
     }
 
     private static String configArgument(String[] args) {

@@ -40,7 +40,7 @@ public final class BaselineWatchPipeline {
         // run more readers than baselines.
         DataStream<BaselineEvent> events = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "DataWorks baselines")
-                .setParallelism(Math.min(sourceParallelism, source.baselineCount()))
+                .setParallelism(source.usefulParallelism(sourceParallelism))
                 .uid(SOURCE_UID);
 
         SingleOutputStreamOperator<Alert> alerts = events

@@ -5,11 +5,11 @@ import dev.baselinewatch.source.enumerator.BaselineEnumState;
 import dev.baselinewatch.source.enumerator.BaselineEnumStateSerializer;
 import dev.baselinewatch.source.enumerator.BaselineSplitEnumerator;
 import dev.baselinewatch.source.reader.BaselineSourceReader;
+import dev.baselinewatch.source.reader.CoordinatorLink;
 import dev.baselinewatch.source.reader.BaselineSplitReader;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.source.split.BaselineSplitSerializer;
 import java.time.ZoneId;
-import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Boundedness;
 import org.apache.flink.api.connector.source.Source;
@@ -30,16 +30,13 @@ public final class BaselineSource
 
     private static final long serialVersionUID = 1L;
 
-    private final List<WatchedBaseline> watched;
+    private final WatchSpec watch;
     private final String projectZone;
     private final PollingOptions polling;
     private final DataWorksApiFactory apiFactory;
 
-    public BaselineSource(List<WatchedBaseline> watched, ZoneId projectZone, PollingOptions polling, DataWorksApiFactory apiFactory) {
-        if (watched.isEmpty()) {
-            throw new IllegalArgumentException("BaselineSource needs at least one baseline to watch");
-        }
-        this.watched = List.copyOf(watched);
+    public BaselineSource(WatchSpec watch, ZoneId projectZone, PollingOptions polling, DataWorksApiFactory apiFactory) {
+        this.watch = watch;
         this.projectZone = projectZone.getId();
         this.polling = polling;
         this.apiFactory = apiFactory;
@@ -53,10 +50,12 @@ public final class BaselineSource
     @Override
     public SourceReader<BaselineEvent, BaselineSplit> createReader(SourceReaderContext context) {
         ZoneId zone = ZoneId.of(projectZone);
+        CoordinatorLink link = CoordinatorLink.toEnumerator();
         return new BaselineSourceReader(
-                () -> new BaselineSplitReader(apiFactory.create(), zone, polling, context.metricGroup(), context.currentParallelism()),
+                () -> new BaselineSplitReader(apiFactory.create(), zone, polling, context.metricGroup(), context.currentParallelism(), link),
                 new Configuration(),
-                context);
+                context,
+                link);
     }
 
     @Override
@@ -67,7 +66,7 @@ public final class BaselineSource
     @Override
     public SplitEnumerator<BaselineSplit, BaselineEnumState> restoreEnumerator(
             SplitEnumeratorContext<BaselineSplit> context, BaselineEnumState checkpoint) {
-        return new BaselineSplitEnumerator(context, watched, checkpoint);
+        return new BaselineSplitEnumerator(context, watch, polling.budget(), apiFactory::create, checkpoint);
     }
 
     @Override
@@ -85,7 +84,8 @@ public final class BaselineSource
         return TypeInformation.of(BaselineEvent.class);
     }
 
-    public int baselineCount() {
-        return watched.size();
+    /** Readers worth running: never more than named baselines, unless discovery may find more. */
+    public int usefulParallelism(int wanted) {
+        return watch.maxUsefulReaders(wanted);
     }
 }

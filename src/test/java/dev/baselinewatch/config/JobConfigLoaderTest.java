@@ -9,6 +9,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
+import dev.baselinewatch.source.DiscoveryRule;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.junit.jupiter.api.Test;
 
@@ -46,11 +48,14 @@ class JobConfigLoaderTest {
         Settings s = JobConfigLoader.parse(MINIMAL, "min.yaml");
         assertThat(s.endpoint()).isEqualTo(URI.create("https://dataworks.cn-hangzhou.aliyuncs.com"));
         assertThat(s.projectZone()).isEqualTo(ZoneOffset.ofHours(8));
-        assertThat(s.polling()).isEqualTo(PollingOptions.every(Duration.ofSeconds(60)).withBudget(new CallBudget(5, 0)));
+        assertThat(s.polling()).isEqualTo(new PollingOptions(Duration.ofSeconds(60), Duration.ofMinutes(15), Duration.ofHours(2),
+                Duration.ofMinutes(5), 3, Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMinutes(15), new CallBudget(5, 0)));
         assertThat(s.deliveryGuarantee()).isEqualTo(DeliveryGuarantee.EXACTLY_ONCE);
         assertThat(s.transactionTimeout()).isEqualTo(Duration.ofMinutes(15));
         assertThat(s.transactionalIdPrefix()).isEqualTo("baseline-watch-default");
-        assertThat(s.baselines().get(0).inGroupIds()).containsExactly(1);
+        assertThat(s.baselines().get(0).inGroupIds()).as("every cycle DataWorks has").isNull();
+        assertThat(s.baselines().get(0).cyclesOr(null)).as("a daily baseline's, when DataWorks cannot say").containsExactly(1);
+        assertThat(s.watch().discovery()).isEmpty();
     }
 
     @Test
@@ -97,6 +102,40 @@ class JobConfigLoaderTest {
         assertThatThrownBy(() -> JobConfigLoader.parse(yaml, "h.yaml"))
                 .hasMessageContaining("kafka.producer.sasl.jaas.config.password")
                 .hasMessageNotContaining("hunter2");
+    }
+
+    @Test
+    void discoveryRulesLoadAndMayStandInsteadOfBaselineIds() {
+        String yaml = MINIMAL.replace("baselines:\n  - id: 42\n", """
+                discovery:
+                  refreshInterval: 30m
+                  projects:
+                    - projectId: 10
+                      priorities: [7, 8]
+                      owner: "200002"
+                      types: [daily]
+                    - projectId: 11
+                """);
+        Settings s = JobConfigLoader.parse(yaml, "discover.yaml");
+        assertThat(s.baselines()).isEmpty();
+        assertThat(s.watch().refreshInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(s.watch().discovery()).containsExactly(
+                new DiscoveryRule(10, List.of(7, 8), "200002", List.of("DAILY")),
+                new DiscoveryRule(11, List.of(), null, List.of()));
+    }
+
+    @Test
+    void badDiscoveryAndUrgencyValuesAreNamedWithTheFile() {
+        String discovery = MINIMAL + "discovery:\n  projects:\n    - projectId: 10\n      priorities: [9]\n";
+        assertThatThrownBy(() -> JobConfigLoader.parse(discovery, "j.yaml"))
+                .hasMessageContaining("'discovery.projects[0].priorities' in j.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(discovery.replace("priorities: [9]", "types: [WEEKLY]"), "k.yaml"))
+                .hasMessageContaining("'discovery.projects[0].types' in k.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("timeZone: \"+08:00\"", "timeZone: \"+08:00\"\n  farPollInterval: 10s"), "l.yaml"))
+                .hasMessageContaining("'dataworks.farPollInterval' in l.yaml")
+                .hasMessageContaining("at least dataworks.pollInterval");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("timeZone: \"+08:00\"", "timeZone: \"+08:00\"\n  blindSpotAfter: 1s"), "m.yaml"))
+                .hasMessageContaining("'dataworks.blindSpotAfter' in m.yaml");
     }
 
     @Test

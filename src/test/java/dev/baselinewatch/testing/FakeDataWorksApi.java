@@ -30,6 +30,8 @@ public final class FakeDataWorksApi implements DataWorksApi {
     private final Map<InstanceKey, BaselineStatus> statuses = new ConcurrentHashMap<>();
     private final Map<InstanceKey, List<KeyPathNode>> keyPaths = new ConcurrentHashMap<>();
     private final Map<Long, DataWorksException> failures = new ConcurrentHashMap<>();
+    private final Map<Long, BaselineConfig> configs = new ConcurrentHashMap<>();
+    public final AtomicInteger configCalls = new AtomicInteger();
     private final AtomicLong now = new AtomicLong();
     public final AtomicInteger statusCalls = new AtomicInteger();
     public final AtomicInteger keyPathCalls = new AtomicInteger();
@@ -50,6 +52,15 @@ public final class FakeDataWorksApi implements DataWorksApi {
 
     public void keyPath(InstanceKey key, List<KeyPathNode> nodes) {
         keyPaths.put(key, nodes);
+    }
+
+    /** A baseline's configuration, as GetBaseline and ListBaselines answer it. */
+    public void config(BaselineConfig config) {
+        configs.put(config.baselineId(), config);
+    }
+
+    public void removeConfig(long baselineId) {
+        configs.remove(baselineId);
     }
 
     public void failBaseline(long baselineId, DataWorksException failure) {
@@ -90,12 +101,28 @@ public final class FakeDataWorksApi implements DataWorksApi {
     @Override
     public ApiAnswer<BaselineConfigPage> listBaselines(long projectId, int pageNumber, int pageSize, String priority, String owner,
             String baselineTypes) {
-        return new ApiAnswer<>(new BaselineConfigPage(pageNumber, pageSize, 0, List.of()), "baselines", now.get());
+        configCalls.incrementAndGet();
+        List<BaselineConfig> rows = configs.values().stream()
+                .filter(c -> c.projectId() != null && c.projectId() == projectId)
+                .filter(c -> priority == null || List.of(priority.split(",")).contains(String.valueOf(c.priority())))
+                .filter(c -> owner == null || owner.equals(c.owner()))
+                .filter(c -> baselineTypes == null || List.of(baselineTypes.split(",")).contains(c.baselineType()))
+                .sorted(java.util.Comparator.comparing(BaselineConfig::baselineId))
+                .toList();
+        int from = Math.min(rows.size(), (pageNumber - 1) * pageSize);
+        return new ApiAnswer<>(new BaselineConfigPage(pageNumber, pageSize, rows.size(), rows.subList(from, Math.min(rows.size(), from + pageSize))),
+                "baselines", now.get());
     }
 
     @Override
     public ApiAnswer<BaselineConfig> getBaseline(long baselineId) throws DataWorksException {
-        throw notFound();
+        configCalls.incrementAndGet();
+        failIfAsked(baselineId);
+        BaselineConfig config = configs.get(baselineId);
+        if (config == null) {
+            throw notFound();
+        }
+        return new ApiAnswer<>(config, "baseline", now.get());
     }
 
     @Override

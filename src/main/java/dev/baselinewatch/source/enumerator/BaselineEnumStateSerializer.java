@@ -13,10 +13,13 @@ import java.util.List;
 import java.util.Set;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Versioned form of {@link BaselineEnumState}; nested splits carry their own serializer version. */
+/**
+ * Versioned form of {@link BaselineEnumState}; nested splits carry their own serializer version.
+ * Version 1 had no budget ledger; it reads as a ledger that starts empty.
+ */
 public final class BaselineEnumStateSerializer implements SimpleVersionedSerializer<BaselineEnumState> {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
 
     @Override
     public int getVersion() {
@@ -38,14 +41,16 @@ public final class BaselineEnumStateSerializer implements SimpleVersionedSeriali
                 out.writeInt(serialized.length);
                 out.write(serialized);
             }
+            out.writeLong(state.budgetDay());
+            out.writeLong(state.budgetGranted());
         }
         return bytes.toByteArray();
     }
 
     @Override
     public BaselineEnumState deserialize(int version, byte[] serialized) throws IOException {
-        if (version != CURRENT_VERSION) {
-            throw new IOException("Unknown BaselineEnumState serializer version " + version + "; this build reads " + CURRENT_VERSION);
+        if (version != 1 && version != CURRENT_VERSION) {
+            throw new IOException("Unknown BaselineEnumState serializer version " + version + "; this build reads 1.." + CURRENT_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
             int assignedCount = in.readInt();
@@ -61,10 +66,12 @@ public final class BaselineEnumStateSerializer implements SimpleVersionedSeriali
                 in.readFully(split);
                 unassigned.add(BaselineSplitSerializer.INSTANCE.deserialize(splitVersion, split));
             }
+            long budgetDay = version >= 2 ? in.readLong() : 0;
+            long budgetGranted = version >= 2 ? in.readLong() : 0;
             if (in.available() > 0) {
                 throw new IOException("BaselineEnumState v" + version + " has " + in.available() + " unexpected trailing bytes");
             }
-            return new BaselineEnumState(assigned, unassigned);
+            return new BaselineEnumState(assigned, unassigned, budgetDay, budgetGranted);
         }
     }
 }

@@ -4,7 +4,6 @@ import dev.baselinewatch.dataworks.ApiAnswer;
 import dev.baselinewatch.dataworks.Bizdates;
 import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
-import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import dev.baselinewatch.dataworks.ErrorClass;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
@@ -20,15 +19,19 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One poll round of one baseline: the status of each live, unfinished instance, and its key path
- * when it is at risk or past its alert time (that is when the culprit matters). Emits only changes.
+ * One poll round of one baseline: each live instance that is due by its urgency ({@link Urgency},
+ * {@link PollSchedule}) gets its status, and its key path when it is at risk or past its alert time
+ * (that is when the culprit matters). A status listing covers many instances for free. Emits only
+ * changes, plus an ABSENT event for an instance DataWorks does not have and a POLL_HEALTH event when
+ * an instance goes unseen for longer than its urgency allows (a blind spot) and when it is seen again.
  * Failed calls are treated by class (see {@link ErrorClass}): transient ones retried with backoff,
- * throttling and the daily cap pause the reader's calls, an unreadable baseline is reported and
+ * throttling and the daily cap pause the reader's calls, an unreadable instance is reported and
  * polled rarely while the others go on, and a fatal error fails the job.
  */
 final class BaselinePoller {
@@ -36,6 +39,8 @@ final class BaselinePoller {
     private static final Logger LOG = LoggerFactory.getLogger(BaselinePoller.class);
     /** An instance that cannot be read (no permission) is tried again this many poll intervals later. */
     static final int UNREADABLE_RETRY_ROUNDS = 10;
+    /** After this many rounds with no instance at all, the baseline id is probably wrong: say so once. */
+    static final int NOT_FOUND_ROUNDS_BEFORE_WARNING = 3;
 
     private final DataWorksApi api;
     private final ZoneId projectZone;
@@ -44,16 +49,16 @@ final class BaselinePoller {
     private final CallPacer pacer;
     private final PacedCaller caller;
     private final StatusTriage triage;
+    private final PollSchedule schedule;
+    private final long nearHorizonMillis;
     private final long unreadableRetryNanos;
-    /** Unreadable instances and when to try them again ({@link System#nanoTime()}). */
-    private final Map<InstanceKey, Long> unreadable = new HashMap<>();
+    /** Concurrent: the metric gauges read it from the reporter's thread. */
+    private final Map<InstanceKey, InstanceWatch> watches = new ConcurrentHashMap<>();
     /** Baselines whose every live instance was "not found", and for how many rounds in a row. */
     private final Map<Long, Integer> roundsNotFound = new HashMap<>();
-    /** After this many rounds with no instance at all, the baseline id is probably wrong: say so once. */
-    static final int NOT_FOUND_ROUNDS_BEFORE_WARNING = 3;
 
     BaselinePoller(DataWorksApi api, ZoneId projectZone, ServiceClock clock, PollCounters counters, CallPacer pacer,
-            FetcherSleeper sleeper, long pollIntervalNanos) {
+            FetcherSleeper sleeper, PollSchedule schedule, long pollIntervalNanos, long nearHorizonMillis) {
         this.api = api;
         this.projectZone = projectZone;
         this.clock = clock;
@@ -61,8 +66,16 @@ final class BaselinePoller {
         this.pacer = pacer;
         this.caller = new PacedCaller(clock, counters, pacer, sleeper);
         this.triage = new StatusTriage(api, caller);
+        this.schedule = schedule;
+        this.nearHorizonMillis = nearHorizonMillis;
         this.unreadableRetryNanos = pollIntervalNanos * UNREADABLE_RETRY_ROUNDS;
-        counters.gauge("unreadableInstances", unreadable::size);
+        counters.gauge("instancesWatched", () -> (int) watches.values().stream().filter(w -> w.urgency != Urgency.FINISHED).count());
+        for (Urgency urgency : Urgency.values()) {
+            if (urgency != Urgency.FINISHED) {
+                counters.urgencyGauge(urgency.name(), "instances", () -> count(urgency));
+                counters.urgencyGauge(urgency.name(), "maxPollAgeMillis", () -> maxPollAgeMillis(urgency));
+            }
+        }
     }
 
     /** What one round produced; {@code stopped} when it ended early (paused, woken up) and should be resumed soon. */
@@ -76,8 +89,9 @@ final class BaselinePoller {
         try {
             caller.call("GetBaselineStatus", () -> api.getBaselineStatus(probe.baselineId(), probe.bizdate(), probe.inGroupId()));
         } catch (DataWorksException e) {
-            // Treated like any failed poll (throttling pauses, a spent quota stops calls); an error answer still tells the time.
-            failed(probe, e);
+            // Treated like any failed poll (throttling pauses, a spent quota stops calls, an unreadable instance is
+            // not the next probe); an error answer still tells the time.
+            failed(watch(probe), e);
         } catch (PacedCaller.Stopped e) {
             // Woken up or paused: the next round tries again.
         }
@@ -85,11 +99,6 @@ final class BaselinePoller {
 
     boolean knowsServiceClock() {
         return clock.known();
-    }
-
-    /** The end of a round in which nothing was asked (calls paused): time moves on by the estimated clock. */
-    PolledRecord idleRound(BaselineSplitState state) {
-        return clock.known() ? PolledRecord.endOfRound(clock.estimatedNow(), liveInstances(state.baselineId(), state.inGroupIds())) : null;
     }
 
     /** Live instances: the current and the previous business date, every watched cycle. */
@@ -104,26 +113,28 @@ final class BaselinePoller {
         return live;
     }
 
-    /**
-     * Polls every live instance of the split, applies what it emits to {@code state} (the fetcher's
-     * own copy) and ends with an end-of-round record when the service answered at least once. What
-     * was applied to {@code state} is always returned, even when the round stops early.
-     *
-     * @throws DataWorksException only for errors that make the whole job pointless (see {@link ErrorClass#FATAL})
-     */
-    Round pollRound(BaselineSplitState state) throws DataWorksException {
-        return pollRound(state, StatusTriage.Listing.NONE);
+    /** The instances of {@code states} worth a call now. */
+    List<InstanceKey> due(Iterable<BaselineSplitState> states) {
+        long now = System.nanoTime();
+        List<InstanceKey> due = new ArrayList<>();
+        for (BaselineSplitState state : states) {
+            for (InstanceKey key : liveInstances(state.baselineId(), state.inGroupIds())) {
+                if (!state.isFinished(key) && watch(key).due(now)) {
+                    due.add(key);
+                }
+            }
+        }
+        return due;
     }
 
-    /** Whether this instance is worth a call this round: not finished, not known to be unreadable. */
-    boolean due(InstanceKey key, BaselineSplitState state) {
-        Long unreadableUntil = unreadable.get(key);
-        return !state.isFinished(key) && (unreadableUntil == null || unreadableUntil - System.nanoTime() <= 0);
+    /** Forgets the schedule of instances no longer live anywhere on this reader. */
+    void retainWatches(java.util.Collection<InstanceKey> live) {
+        watches.keySet().retainAll(new java.util.HashSet<>(live));
     }
 
     /**
      * Lists the statuses of {@code wanted} in bulk where that is cheaper (see {@link StatusTriage});
-     * what it could not list, {@link #pollRound(BaselineSplitState, StatusTriage.Listing)} asks one by one.
+     * what it could not list, {@link #pollRound} asks one by one.
      */
     StatusTriage.Listing triage(List<InstanceKey> wanted) throws DataWorksException {
         try {
@@ -136,31 +147,50 @@ final class BaselinePoller {
         }
     }
 
-    Round pollRound(BaselineSplitState state, StatusTriage.Listing listing) throws DataWorksException {
+    /** The end of a round in which nothing was asked (calls paused): time moves on by the estimated clock, blind spots show. */
+    List<PolledRecord> idleRound(BaselineSplitState state, int degradation) {
         List<PolledRecord> out = new ArrayList<>();
+        List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
+        checkSight(state, live, degradation, out);
+        if (clock.known()) {
+            // Without a single answer there is no DataWorks time to move the watermark to; blind spots still show.
+            out.add(PolledRecord.endOfRound(clock.estimatedNow(), live));
+        }
+        return out;
+    }
+
+    Round pollRound(BaselineSplitState state, StatusTriage.Listing listing, int degradation) throws DataWorksException {
+        List<PolledRecord> out = new ArrayList<>();
+        Consumer<BaselineEvent> emit = record -> out.add(PolledRecord.change(record));
         long roundTime = Long.MIN_VALUE;
         boolean stopped = false;
         int notFound = 0;
         List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
         for (InstanceKey key : live) {
-            if (!due(key, state)) {
+            InstanceWatch watch = watch(key);
+            if (state.isFinished(key)) {
+                watch.urgency = Urgency.FINISHED;
+                continue;
+            }
+            boolean due = watch.due(System.nanoTime());
+            if (!due && !listing.covers(key)) {
                 continue;
             }
             try {
-                long answeredAt = pollInstance(key, state, listing, record -> out.add(PolledRecord.change(record)));
-                if (answeredAt == NOT_LISTED) {
-                    notFound++;
-                    roundTime = Math.max(roundTime, listing.answeredAt(key));
+                long answeredAt = pollInstance(key, state, watch, listing, due, emit);
+                if (answeredAt == NOTHING_ASKED) {
                     continue;
                 }
                 roundTime = Math.max(roundTime, answeredAt);
-                if (unreadable.remove(key) != null) {
-                    LOG.info("Baseline instance {} can be read again", key);
+                if (watch.urgency == Urgency.ABSENT) {
+                    notFound++;
                 }
             } catch (DataWorksException e) {
-                roundTime = Math.max(roundTime, failed(key, e));
+                long answeredAt = failed(watch, e);
+                roundTime = Math.max(roundTime, answeredAt);
                 if (e.errorClass() == ErrorClass.NOT_FOUND) {
                     notFound++;
+                    absent(key, state, watch, answeredAt, e.requestId(), emit);
                 }
                 if (e.errorClass() == ErrorClass.THROTTLED || e.errorClass() == ErrorClass.DAILY_CAP) {
                     stopped = true;
@@ -170,12 +200,15 @@ final class BaselinePoller {
                 stopped = true;
                 break;
             }
+            reschedule(watch, due, priority(state), degradation);
         }
-        if (roundTime == Long.MIN_VALUE && clock.known()) {
-            // Nothing of this baseline answered (unreadable, throttled): DataWorks time still moves on, so its
-            // deadlines and everyone else's pass on time; the watermark is one for all baselines.
-            roundTime = clock.estimatedNow();
+        if (clock.known()) {
+            // DataWorks time moves on even for a baseline nothing of which answered (unreadable, throttled), so its
+            // deadlines and everyone else's pass on time; and answers carry whole seconds (the Date header), so the
+            // estimate is the better "now" once an answer is a little old.
+            roundTime = Math.max(roundTime, clock.estimatedNow());
         }
+        checkSight(state, live, degradation, out);
         if (roundTime != Long.MIN_VALUE) {
             out.add(PolledRecord.endOfRound(roundTime, live));
         }
@@ -183,6 +216,102 @@ final class BaselinePoller {
             noticeMissing(state.baselineId(), live, notFound);
         }
         return new Round(out, stopped);
+    }
+
+    /** {@link #pollInstance} asked nothing: the instance was neither due nor listed with news. */
+    private static final long NOTHING_ASKED = Long.MIN_VALUE + 1;
+
+    private long pollInstance(InstanceKey key, BaselineSplitState state, InstanceWatch watch, StatusTriage.Listing listing,
+            boolean due, Consumer<BaselineEvent> emit) throws DataWorksException, PacedCaller.Stopped {
+        ApiAnswer<BaselineStatus> statusAnswer = listing.covers(key) ? listing.status(key) : null;
+        if (statusAnswer == null && listing.covers(key)) {
+            long listedAt = listing.answeredAt(key);
+            if (listing.complete(key)) {
+                // A listing of every instance of the date, finished or not, and this one is not in it.
+                watch.answered(System.nanoTime(), listedAt);
+                absent(key, state, watch, listedAt, null, emit);
+                return listedAt;
+            }
+            if (!state.seenUnfinished(key)) {
+                // Not among the unfinished and never seen. Known absent: still absent, since a new instance starts
+                // unfinished. Otherwise absent, or finished before the job looked: asked when due.
+                watch.answered(System.nanoTime(), listedAt);
+                if (!due || watch.urgency == Urgency.ABSENT) {
+                    return NOTHING_ASKED;
+                }
+            }
+            // Otherwise it left the unfinished list since the last round: asked now, to see it finish.
+        } else if (statusAnswer == null && !due) {
+            return NOTHING_ASKED;
+        }
+        if (statusAnswer == null) {
+            statusAnswer = caller.call("GetBaselineStatus", () -> api.getBaselineStatus(key.baselineId(), key.bizdate(), key.inGroupId()));
+        }
+        watch.answered(System.nanoTime(), statusAnswer.serverTimeMillis());
+        if (statusAnswer.data() == null) {
+            // An answer with no Data says nothing about the instance; treat it like "not there yet".
+            return statusAnswer.serverTimeMillis();
+        }
+        BaselineEvent statusEvent = BaselineEvent.of(key, statusAnswer.serverTimeMillis(), statusAnswer.requestId());
+        statusEvent.type = EventType.STATUS;
+        statusEvent.status = EventMapper.status(statusAnswer.data());
+        long answeredAt = statusAnswer.serverTimeMillis();
+        boolean changed = state.isNew(statusEvent);
+        if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt) && (due || changed)) {
+            ApiAnswer<List<KeyPathNode>> path = caller.call("GetBaselineKeyPath",
+                    () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
+            answeredAt = Math.max(answeredAt, path.serverTimeMillis());
+            emitKeyPathChanges(key, path, state, emit);
+        }
+        watch.lastStatus = statusEvent.status;
+        watch.urgency = Urgency.of(statusEvent.status, answeredAt, nearHorizonMillis);
+        // Status last: when it says "finished", the instance is not polled again.
+        emitIfNew(statusEvent, state, emit);
+        return answeredAt;
+    }
+
+    /** Next poll by the urgency just learnt; sooner when it became more urgent; an unreadable instance keeps its long wait. */
+    private void reschedule(InstanceWatch watch, boolean due, int priority, int degradation) {
+        if ("NO_PERMISSION".equals(watch.lastFailure)) {
+            return;
+        }
+        long next = System.nanoTime() + schedule.intervalNanos(watch.urgency, priority, degradation);
+        if (due || next - watch.nextPollAtNanos < 0) {
+            watch.nextPollAtNanos = next;
+        }
+    }
+
+    private void absent(InstanceKey key, BaselineSplitState state, InstanceWatch watch, long answeredAt, String requestId,
+            Consumer<BaselineEvent> emit) {
+        watch.urgency = Urgency.ABSENT;
+        emitIfNew(EventMapper.absent(key, answeredAt, requestId, state.profile(), projectZone), state, emit);
+    }
+
+    /**
+     * Blind spots: an unfinished instance DataWorks has said nothing about for longer than its urgency
+     * allows gets a POLL_HEALTH event (once), and another when it is seen again.
+     */
+    private void checkSight(BaselineSplitState state, List<InstanceKey> live, int degradation, List<PolledRecord> out) {
+        long now = System.nanoTime();
+        for (InstanceKey key : live) {
+            if (state.isFinished(key)) {
+                continue;
+            }
+            InstanceWatch watch = watch(key);
+            long allowed = schedule.blindSpotNanos(watch.urgency, priority(state), degradation);
+            boolean blind = now - watch.lastAnsweredNanos > allowed;
+            if (blind == state.isBlind(key)) {
+                continue;
+            }
+            String reason = watch.lastFailure != null ? watch.lastFailure : pacer.pauseReason() != null ? pacer.pauseReason() : "API_ERROR";
+            BaselineEvent health = EventMapper.health(key, clock.known() ? clock.estimatedNow() : System.currentTimeMillis(), blind,
+                    reason, watch.lastAnsweredAt, allowed / 1_000_000, state.profile());
+            if (blind) {
+                LOG.warn("Blind spot: baseline instance {} has not been seen for {} ms ({}); the alerts say so", key,
+                        (now - watch.lastAnsweredNanos) / 1_000_000, reason);
+            }
+            emitIfNew(health, state, event -> out.add(PolledRecord.change(event)));
+        }
     }
 
     /** A baseline DataWorks has no instance of, for any live business date, is most likely a wrong id in the config. */
@@ -200,7 +329,7 @@ final class BaselinePoller {
     }
 
     /** Treats a failed call by its class; returns the service's time if it answered, else {@code Long.MIN_VALUE}. */
-    private long failed(InstanceKey key, DataWorksException e) throws DataWorksException {
+    private long failed(InstanceWatch watch, DataWorksException e) throws DataWorksException {
         counters.failed(e.errorClass());
         if (e.errorClass() == ErrorClass.FATAL) {
             throw e;
@@ -213,50 +342,29 @@ final class BaselinePoller {
             case THROTTLED -> pacer.throttled(e);
             case DAILY_CAP -> pacer.dailyCapSpent(e, clock.now());
             case PER_BASELINE -> {
-                if (key != null && unreadable.put(key, System.nanoTime() + unreadableRetryNanos) == null) {
-                    LOG.warn("Baseline instance {} cannot be read, the other baselines are still watched; "
-                            + "grant the job's account access to it: {}", key, e.getMessage());
+                if (watch != null) {
+                    if (watch.lastFailure == null || !watch.lastFailure.equals("NO_PERMISSION")) {
+                        LOG.warn("Baseline instance {} cannot be read, the other baselines are still watched; "
+                                + "grant the job's account access to it: {}", watch.key, e.getMessage());
+                    }
+                    watch.lastFailure = "NO_PERMISSION";
+                    watch.nextPollAtNanos = System.nanoTime() + unreadableRetryNanos;
                 }
             }
-            case NOT_FOUND -> { }
-            default -> LOG.warn("Poll of {} failed after {} attempt(s); it is retried next round: {}",
-                    key == null ? "the status listing" : "baseline instance " + key, pacer.maxAttempts(), e.getMessage());
+            case NOT_FOUND -> {
+                if (watch != null) {
+                    watch.answered(System.nanoTime(), e.serverTimeMillis());
+                }
+            }
+            default -> {
+                if (watch != null) {
+                    watch.lastFailure = "API_ERROR";
+                }
+                LOG.warn("Poll of {} failed after {} attempt(s); it is retried next round: {}",
+                        watch == null ? "the status listing" : "baseline instance " + watch.key, pacer.maxAttempts(), e.getMessage());
+            }
         }
         return e.serverTimeMillis() > 0 ? e.serverTimeMillis() : Long.MIN_VALUE;
-    }
-
-    /** {@link #pollInstance} found the instance in no listing and had no reason to ask for it. */
-    private static final long NOT_LISTED = Long.MIN_VALUE + 1;
-
-    private long pollInstance(InstanceKey key, BaselineSplitState state, StatusTriage.Listing listing, Consumer<BaselineEvent> emit)
-            throws DataWorksException, PacedCaller.Stopped {
-        ApiAnswer<BaselineStatus> statusAnswer = listing.covers(key) ? listing.status(key) : null;
-        if (statusAnswer == null) {
-            if (listing.covers(key) && !state.seenUnfinished(key)) {
-                // Not among the unfinished, never seen unfinished: it does not exist (yet), or finished before we looked.
-                return NOT_LISTED;
-            }
-            // Not listed, or it left the unfinished list since the last round: ask, to see it finish.
-            statusAnswer = caller.call("GetBaselineStatus",
-                    () -> api.getBaselineStatus(key.baselineId(), key.bizdate(), key.inGroupId()));
-        }
-        if (statusAnswer.data() == null) {
-            // An answer with no Data says nothing about the instance; treat it like "not there yet".
-            return statusAnswer.serverTimeMillis();
-        }
-        BaselineEvent statusEvent = BaselineEvent.of(key, statusAnswer.serverTimeMillis(), statusAnswer.requestId());
-        statusEvent.type = EventType.STATUS;
-        statusEvent.status = EventMapper.status(statusAnswer.data());
-        long answeredAt = statusAnswer.serverTimeMillis();
-        if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt)) {
-            ApiAnswer<List<KeyPathNode>> path = caller.call("GetBaselineKeyPath",
-                    () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
-            answeredAt = Math.max(answeredAt, path.serverTimeMillis());
-            emitKeyPathChanges(key, path, state, emit);
-        }
-        // Status last: when it says "finished", the instance is not polled again.
-        emitIfNew(statusEvent, state, emit);
-        return answeredAt;
     }
 
     private void emitKeyPathChanges(
@@ -282,6 +390,24 @@ final class BaselinePoller {
             state.apply(event);
             emit.accept(event);
         }
+    }
+
+    private InstanceWatch watch(InstanceKey key) {
+        return watches.computeIfAbsent(key, k -> new InstanceWatch(k, System.nanoTime()));
+    }
+
+    private static int priority(BaselineSplitState state) {
+        return state.profile().priorityOrDefault();
+    }
+
+    private int count(Urgency urgency) {
+        return (int) watches.values().stream().filter(w -> w.urgency == urgency).count();
+    }
+
+    private int maxPollAgeMillis(Urgency urgency) {
+        long now = System.nanoTime();
+        return (int) Math.min(Integer.MAX_VALUE, watches.values().stream().filter(w -> w.urgency == urgency)
+                .mapToLong(w -> (now - w.lastAnsweredNanos) / 1_000_000).max().orElse(0));
     }
 
     /** The key path costs a call per instance: fetch it only when DataWorks or the clock says trouble. */

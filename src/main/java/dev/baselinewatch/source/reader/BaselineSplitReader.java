@@ -4,6 +4,8 @@ import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.source.PollingOptions;
+import dev.baselinewatch.source.coordination.BaselineReconfigured;
+import dev.baselinewatch.source.coordination.BaselineRetired;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.source.split.BaselineSplitState;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.flink.api.connector.source.SourceEvent;
 import org.apache.flink.connector.base.source.reader.RecordsBySplits;
 import org.apache.flink.connector.base.source.reader.RecordsWithSplitIds;
 import org.apache.flink.connector.base.source.reader.splitreader.SplitReader;
@@ -23,10 +26,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs on the fetcher thread, never the task thread: polls every assigned baseline once per poll
- * interval, later when DataWorks asked the reader to slow down. All waiting goes through a
- * {@link FetcherSleeper} that {@link #wakeUp()} releases, so the fetcher can be paused, given new
- * splits or shut down at any moment, and checkpoints go on while the API throttles or hangs.
+ * Runs on the fetcher thread, never the task thread: every poll interval, a round asks DataWorks
+ * about the instances that are due by their urgency, across all assigned baselines. All waiting goes
+ * through a {@link FetcherSleeper} that {@link #wakeUp()} releases, so the fetcher can be paused,
+ * given new splits, told something by the enumerator or shut down at any moment, and checkpoints go
+ * on while the API throttles or hangs.
  */
 public final class BaselineSplitReader implements SplitReader<PolledRecord, BaselineSplit> {
 
@@ -35,34 +39,60 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
     private final DataWorksApi api;
     private final BaselinePoller poller;
     private final CallPacer pacer;
+    private final CoordinatorLink link;
+    private final BudgetGovernor governor;
     private final FetcherSleeper sleeper = new FetcherSleeper();
     private final long pollIntervalNanos;
     private final ServiceClock clock;
-    /** The poll interval, or longer when the day's budget would not last at that pace. */
+    /** The poll interval, or longer when even the most degraded schedule would not last the day's budget. */
     private volatile long currentIntervalNanos;
     private boolean stretching;
     private final Map<String, BaselineSplitState> splits = new LinkedHashMap<>();
+    private final List<String> retired = new ArrayList<>();
     private long nextRoundAt = System.nanoTime();
     private long lastTickAt = System.nanoTime();
+    private long lastRoundEndedAt = System.nanoTime();
     /** Rounds start at a different split each time, so a throttled round does not always starve the same ones. */
     private int roundStart;
+    /** The listing of a round that stopped early, reused by the round that resumes it (if within one interval). */
+    private StatusTriage.Listing resumableListing;
+    private long resumableListingAt;
+
+    /** A reader with no enumerator, spending its even share of the budget of {@code readers}: for tests and tools. */
+    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, PollingOptions options, MetricGroup metrics, int readers) {
+        this(api, projectZone, options, metrics, readers, CoordinatorLink.standalone(options.budget().share(readers)));
+    }
 
     /** @param readers how many readers share the job's call budget (the source's parallelism) */
-    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, PollingOptions options, MetricGroup metrics, int readers) {
+    public BaselineSplitReader(DataWorksApi api, ZoneId projectZone, PollingOptions options, MetricGroup metrics, int readers,
+            CoordinatorLink link) {
         this.api = api;
+        this.link = link;
         this.pollIntervalNanos = options.pollInterval().toNanos();
-        this.pacer = new CallPacer(options, projectZone, options.budget().share(readers));
+        this.currentIntervalNanos = pollIntervalNanos;
+        this.pacer = new CallPacer(options, projectZone, readers, link);
+        this.governor = new BudgetGovernor(readers);
         this.clock = new ServiceClock();
         PollCounters counters = new PollCounters(metrics);
         counters.gauge("dailyQuotaSpent", () -> pacer.dailyCapSpent() || pacer.budgetSpentToday() ? 1 : 0);
-        counters.gauge("budgetLeftToday", () -> (int) Math.min(Integer.MAX_VALUE, pacer.leftToday(clock.now())));
+        counters.gauge("budgetLeftToday", () -> (int) Math.min(Integer.MAX_VALUE, pacer.leftToday()));
         counters.gauge("roundIntervalMillis", () -> (int) Math.min(Integer.MAX_VALUE, currentIntervalNanos / 1_000_000));
-        this.poller = new BaselinePoller(api, projectZone, clock, counters, pacer, sleeper, pollIntervalNanos);
+        counters.gauge("budgetDegradationLevel", governor::level);
+        this.poller = new BaselinePoller(api, projectZone, clock, counters, pacer, sleeper, new PollSchedule(options),
+                pollIntervalNanos, options.nearHorizon().toMillis());
+        link.onReceived(sleeper::wakeUp);
     }
 
     @Override
     public RecordsWithSplitIds<PolledRecord> fetch() throws IOException {
         RecordsBySplits.Builder<PolledRecord> records = new RecordsBySplits.Builder<>();
+        applyEnumeratorEvents();
+        if (!retired.isEmpty() || link.hasOutgoing()) {
+            // Hand back retired splits, and let the task thread send what waits for the enumerator, before any waiting.
+            retired.forEach(records::addFinishedSplit);
+            retired.clear();
+            return records.build();
+        }
         // Wake at least once a poll interval, even when rounds are spaced out for the budget or calls are paused.
         if (!sleeper.sleepUntil(Math.min(nextRoundAt, lastTickAt + pollIntervalNanos))) {
             return records.build();
@@ -71,76 +101,87 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         if (lastTickAt - nextRoundAt < 0 || pacer.nextCallAtNanos() - lastTickAt > pollIntervalNanos) {
             return idleRounds(records);
         }
-        long roundStartedAt = System.nanoTime();
-        long spentBefore = pacer.callsSpent();
-        nextRoundAt = roundStartedAt + pollIntervalNanos;
-        List<Map.Entry<String, BaselineSplitState>> order = new ArrayList<>(splits.entrySet());
-        StatusTriage.Listing listing;
         try {
             if (!poller.knowsServiceClock() && !splits.isEmpty()) {
-                List<InstanceKey> due = dueInstances();
+                List<InstanceKey> due = poller.due(splits.values());
                 if (!due.isEmpty()) {
                     poller.learnClock(due.get(0));
                 }
-                if (pacer.nextCallAtNanos() - System.nanoTime() > pollIntervalNanos) {
-                    // The probe was throttled or hit the daily cap: no round until calls may go again.
+                if (!poller.knowsServiceClock() || pacer.nextCallAtNanos() - System.nanoTime() > pollIntervalNanos) {
+                    // No answer yet (woken up, API unreachable), or the probe was throttled: no round on a guessed clock.
                     nextRoundAt = System.nanoTime();
                     return idleRounds(records);
                 }
             }
-            listing = poller.triage(dueInstances());
+            return pollRounds(records);
         } catch (DataWorksException e) {
             throw fatal(e);
         }
+    }
+
+    private RecordsWithSplitIds<PolledRecord> pollRounds(RecordsBySplits.Builder<PolledRecord> records) throws DataWorksException {
+        long roundStartedAt = System.nanoTime();
+        long spentBefore = pacer.callsSpent();
+        nextRoundAt = roundStartedAt + pollIntervalNanos;
+        StatusTriage.Listing listing = resumableListing != null && roundStartedAt - resumableListingAt < pollIntervalNanos
+                ? resumableListing
+                : poller.triage(poller.due(splits.values()));
+        resumableListing = null;
         if (listing.stopped()) {
             nextRoundAt = System.nanoTime();
             return idleRounds(records);
         }
+        List<Map.Entry<String, BaselineSplitState>> order = new ArrayList<>(splits.entrySet());
+        List<InstanceKey> live = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Map.Entry<String, BaselineSplitState> split = order.get((roundStart + i) % order.size());
-            BaselinePoller.Round round;
-            try {
-                round = poller.pollRound(split.getValue(), listing);
-            } catch (DataWorksException e) {
-                throw fatal(e);
-            }
+            BaselinePoller.Round round = poller.pollRound(split.getValue(), listing, governor.level());
             records.addAll(split.getKey(), round.records());
             if (round.stopped()) {
-                // Paused or woken up: the splits not reached yet go first next time.
+                // Paused, woken up or out of leased calls: the splits not reached yet go first next time, with this listing.
                 roundStart = (roundStart + i) % order.size();
                 nextRoundAt = System.nanoTime();
+                resumableListing = listing;
+                resumableListingAt = roundStartedAt;
                 return records.build();
             }
+            live.addAll(poller.liveInstances(split.getValue().baselineId(), split.getValue().inGroupIds()));
         }
+        poller.retainWatches(live);
         roundStart = order.isEmpty() ? 0 : (roundStart + 1) % order.size();
-        nextRoundAt = roundStartedAt + intervalForBudget(pacer.callsSpent() - spentBefore);
+        long spent = pacer.callsSpent() - spentBefore;
+        pacer.roundSpent(spent);
+        long now = System.nanoTime();
+        governor.roundEnded(spent, now - lastRoundEndedAt, pacer.leftToday(), wallNanosLeftToday());
+        lastRoundEndedAt = now;
+        nextRoundAt = roundStartedAt + intervalForBudget(spent);
         return records.build();
     }
 
     /**
      * No round now (spaced out, throttled, quota spent): no calls, but DataWorks time goes on, so
-     * deadlines still pass and the instances known to be unfinished still alert.
+     * deadlines still pass, the instances known to be unfinished still alert, and blind spots show.
      */
     private RecordsWithSplitIds<PolledRecord> idleRounds(RecordsBySplits.Builder<PolledRecord> records) {
-        splits.forEach((id, state) -> {
-            PolledRecord idle = poller.idleRound(state);
-            if (idle != null) {
-                records.add(id, idle);
-            }
-        });
+        splits.forEach((id, state) -> records.addAll(id, poller.idleRound(state, governor.level())));
         return records.build();
     }
 
-    private List<InstanceKey> dueInstances() {
-        List<InstanceKey> due = new ArrayList<>();
-        for (BaselineSplitState state : splits.values()) {
-            for (InstanceKey key : poller.liveInstances(state.baselineId(), state.inGroupIds())) {
-                if (poller.due(key, state)) {
-                    due.add(key);
+    private void applyEnumeratorEvents() {
+        pacer.applyBudgetEvents();
+        for (SourceEvent event : link.drainWatchEvents()) {
+            if (event instanceof BaselineReconfigured change) {
+                BaselineSplitState state = splits.get(BaselineSplit.splitIdOf(change.baselineId()));
+                if (state != null) {
+                    state.reconfigure(change.inGroupIds(), change.profile());
+                }
+            } else if (event instanceof BaselineRetired retire) {
+                String splitId = BaselineSplit.splitIdOf(retire.baselineId());
+                if (splits.remove(splitId) != null) {
+                    retired.add(splitId);
                 }
             }
         }
-        return due;
     }
 
     /**
@@ -154,26 +195,30 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
 
     /**
      * The wait before the next round: the poll interval, stretched when rounds costing
-     * {@code callsPerRound} at that pace would spend today's budget before the day ends.
+     * {@code callsPerRound} would spend today's budget before the day ends even at the most degraded
+     * schedule: the last resort, after {@link BudgetGovernor} slowed the low priorities.
      */
     private long intervalForBudget(long callsPerRound) {
-        long now = clock.now();
-        long left = pacer.leftToday(now);
+        long left = pacer.leftToday();
         long interval = pollIntervalNanos;
-        if (left != Long.MAX_VALUE && callsPerRound > 0) {
+        if (left != Long.MAX_VALUE && callsPerRound > 0 && governor.level() == BudgetGovernor.MAX_LEVEL) {
             double roundsLeft = Math.max(1.0, (double) left / callsPerRound);
-            double serviceMillisLeft = pacer.dayEnds(now).toEpochMilli() - now;
-            long needed = (long) (serviceMillisLeft / roundsLeft / clock.rate() * 1_000_000);
-            interval = Math.max(pollIntervalNanos, needed);
+            interval = Math.max(pollIntervalNanos, (long) (wallNanosLeftToday() / roundsLeft));
         }
         if (interval > pollIntervalNanos && !stretching) {
-            LOG.warn("At {} calls a round, today's DataWorks call budget ({} left) would run out before the day ends: "
-                    + "polling every {} ms instead of {} ms until it resets", callsPerRound, left, interval / 1_000_000,
-                    pollIntervalNanos / 1_000_000);
+            LOG.warn("At {} calls a round, today's DataWorks call budget ({} left) would run out before the day ends even "
+                    + "with low priorities slowed: polling every {} ms instead of {} ms until it resets", callsPerRound, left,
+                    interval / 1_000_000, pollIntervalNanos / 1_000_000);
         }
         stretching = interval > pollIntervalNanos;
         currentIntervalNanos = interval;
         return interval;
+    }
+
+    private long wallNanosLeftToday() {
+        long now = clock.now();
+        double serviceMillisLeft = pacer.dayEnds(now).toEpochMilli() - now;
+        return (long) (serviceMillisLeft / clock.rate() * 1_000_000);
     }
 
     @Override

@@ -4,9 +4,16 @@ import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import dev.baselinewatch.dataworks.model.NodeRun;
 import dev.baselinewatch.dataworks.model.NodeTopic;
+import dev.baselinewatch.event.AbsentInfo;
+import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.event.EventType;
+import dev.baselinewatch.event.InstanceKey;
+import dev.baselinewatch.event.PollHealth;
 import dev.baselinewatch.event.RunInfo;
 import dev.baselinewatch.event.StatusInfo;
 import dev.baselinewatch.event.TopicInfo;
+import dev.baselinewatch.source.split.BaselineProfile;
+import java.time.ZoneId;
 import java.util.Locale;
 
 /** Turns DataWorks answers into event parts, normalising the documented spelling variants. */
@@ -64,6 +71,31 @@ final class EventMapper {
         info.nodeName = node.nodeName() == null ? null : node.nodeName().strip();
         info.addTime = topic.addTime();
         return info;
+    }
+
+    /** The job can see the instance, or cannot for longer than it allows ({@code reason} says why). */
+    static BaselineEvent health(InstanceKey key, long now, boolean blind, String reason, Long lastAnsweredAt, long allowedMillis,
+            BaselineProfile profile) {
+        BaselineEvent event = BaselineEvent.of(key, now, null);
+        event.type = EventType.POLL_HEALTH;
+        event.health = new PollHealth();
+        event.health.blind = blind;
+        event.health.reason = blind ? reason : null;
+        event.health.lastAnsweredAt = lastAnsweredAt;
+        event.health.allowedMillis = allowedMillis;
+        event.baselineInfo = profile.toInfo();
+        return event;
+    }
+
+    /** DataWorks has no such instance; when it was expected by comes from the baseline's configuration. */
+    static BaselineEvent absent(InstanceKey key, long answeredAt, String requestId, BaselineProfile profile, ZoneId zone) {
+        BaselineEvent event = BaselineEvent.of(key, answeredAt, requestId);
+        event.type = EventType.ABSENT;
+        event.absent = new AbsentInfo();
+        event.absent.expectedCommittedAt = profile.committedAt(key.bizdate(), key.inGroupId(), zone);
+        event.absent.expectedAlertAt = profile.alertAt(key.bizdate(), key.inGroupId(), zone);
+        event.baselineInfo = profile.toInfo();
+        return event;
     }
 
     /** SAFE, DANGEROUS, OVER, ERROR; "DANGROUS" is a documented spelling of DANGEROUS. */

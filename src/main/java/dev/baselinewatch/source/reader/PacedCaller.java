@@ -32,9 +32,14 @@ final class PacedCaller {
             if (!pacer.budgetLeft(clock.now(), clock.rate()) || !sleeper.sleepUntil(pacer.nextCallAtNanos())) {
                 throw new Stopped();
             }
-            pacer.spend(clock.now());
+            pacer.spend();
             try {
-                ApiAnswer<T> answer = call.invoke();
+                ApiAnswer<T> answer;
+                try {
+                    answer = call.invoke();
+                } finally {
+                    pacer.callEnded();
+                }
                 counters.succeeded(action);
                 clock.observe(answer.serverTimeMillis());
                 pacer.answered(answer.retryAfterMillis());

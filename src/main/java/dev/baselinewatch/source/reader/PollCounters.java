@@ -45,6 +45,11 @@ final class PollCounters {
         group.gauge(name, (Gauge<Integer>) value::getAsInt);
     }
 
+    /** A gauge per urgency class ({@code dataworks.urgency.<class>.<name>}). */
+    void urgencyGauge(String urgency, String name, IntSupplier value) {
+        group.addGroup("urgency", urgency).gauge(name, (Gauge<Integer>) value::getAsInt);
+    }
+
     long failures(ErrorClass errorClass) {
         Counter counter = failed.get(errorClass);
         return counter == null ? 0 : counter.getCount();

@@ -12,6 +12,7 @@ final class ServiceClock {
     private long firstServerTime;
     private long firstWallNanos;
     private long lastWallNanos;
+    private long lastEstimate = Long.MIN_VALUE;
 
     void observe(long serverTime) {
         long wall = System.nanoTime();
@@ -40,7 +41,9 @@ final class ServiceClock {
         if (!known()) {
             return System.currentTimeMillis();
         }
-        return lastServerTime + (long) ((System.nanoTime() - lastWallNanos) / 1_000_000.0 * rate());
+        // Never backwards: a fresh answer's whole-second Date may be earlier than what was estimated before it.
+        lastEstimate = Math.max(lastEstimate, lastServerTime + (long) ((System.nanoTime() - lastWallNanos) / 1_000_000.0 * rate()));
+        return lastEstimate;
     }
 
     /** DataWorks milliseconds per wall millisecond, from what was seen so far; 1 until a minute of it was seen. */

@@ -17,15 +17,20 @@ import java.util.stream.Collectors;
 
 /**
  * Reads the status of many instances with few calls: one {@code ListBaselineStatuses} page covers
- * up to 100 unfinished instances of a business date, where {@code GetBaselineStatus} costs one call
- * each. Lists a business date only when that is cheaper, judging by how many pages it took last time.
+ * up to 100 instances of a business date, where {@code GetBaselineStatus} costs one call each. Lists
+ * a business date only when that is cheaper, judging by how many pages it took last time. The first
+ * listing of a date takes every instance, finished or not, so the ones that finished before the job
+ * looked are seen finished and the ones DataWorks does not have are known to be absent; later ones
+ * take only the unfinished, which are the ones that can still change.
  */
 final class StatusTriage {
 
     private final DataWorksApi api;
     private final PacedCaller caller;
-    /** Unfinished instances per business date at the last listing: how many pages the next one takes. */
+    /** Rows per business date at the last listing: how many pages the next one takes. */
     private final Map<LocalDate, Integer> lastTotals = new HashMap<>();
+    /** Business dates listed in full once (a bounded set: only live dates are asked, and old ones are dropped). */
+    private final Set<LocalDate> listedInFull = new java.util.HashSet<>();
 
     StatusTriage(DataWorksApi api, PacedCaller caller) {
         this.api = api;
@@ -36,6 +41,7 @@ final class StatusTriage {
     static final class Listing {
         private final Map<LocalDate, Map<String, ApiAnswer<BaselineStatus>>> byDate = new HashMap<>();
         private final Map<LocalDate, Long> answeredAt = new HashMap<>();
+        private final Set<LocalDate> complete = new java.util.HashSet<>();
         private boolean stopped;
 
         /** Throttled, quota spent or woken up while listing: the round should not go on now. */
@@ -53,6 +59,11 @@ final class StatusTriage {
 
         long answeredAt(InstanceKey key) {
             return answeredAt.get(key.bizdate());
+        }
+
+        /** Every instance of the date was listed, finished or not: one that is missing does not exist. */
+        boolean complete(InstanceKey key) {
+            return complete.contains(key.bizdate());
         }
 
         static final Listing NONE = new Listing();
@@ -73,6 +84,7 @@ final class StatusTriage {
     Listing list(Collection<InstanceKey> wanted, FailureHandler onFailure) throws DataWorksException, PacedCaller.Stopped {
         Listing listing = new Listing();
         Map<LocalDate, List<InstanceKey>> byDate = wanted.stream().collect(Collectors.groupingBy(InstanceKey::bizdate));
+        forgetDatesBefore(byDate.keySet());
         for (Map.Entry<LocalDate, List<InstanceKey>> date : byDate.entrySet()) {
             int expectedPages = Math.max(1, (lastTotals.getOrDefault(date.getKey(), 0) + DataWorksApi.MAX_PAGE_SIZE - 1)
                     / DataWorksApi.MAX_PAGE_SIZE);
@@ -92,7 +104,17 @@ final class StatusTriage {
         return listing;
     }
 
+    /** Dates more than two days before every date asked now have rolled out of the watch: their memory goes. */
+    private void forgetDatesBefore(Set<LocalDate> asked) {
+        asked.stream().min(LocalDate::compareTo).map(oldest -> oldest.minusDays(2)).ifPresent(cutoff -> {
+            listedInFull.removeIf(date -> date.isBefore(cutoff));
+            lastTotals.keySet().removeIf(date -> date.isBefore(cutoff));
+        });
+    }
+
     private void listDate(LocalDate bizdate, Set<String> keys, Listing listing) throws DataWorksException, PacedCaller.Stopped {
+        boolean inFull = !listedInFull.contains(bizdate);
+        StatusQuery query = inFull ? StatusQuery.ALL : StatusQuery.unfinished();
         Map<String, ApiAnswer<BaselineStatus>> rows = new HashMap<>();
         long answeredAt = Long.MIN_VALUE;
         BaselineStatusPage page;
@@ -100,7 +122,7 @@ final class StatusTriage {
         do {
             int number = ++pageNumber;
             ApiAnswer<BaselineStatusPage> answer = caller.call("ListBaselineStatuses",
-                    () -> api.listBaselineStatuses(bizdate, number, DataWorksApi.MAX_PAGE_SIZE, StatusQuery.unfinished()));
+                    () -> api.listBaselineStatuses(bizdate, number, DataWorksApi.MAX_PAGE_SIZE, query));
             page = answer.data();
             answeredAt = Math.max(answeredAt, answer.serverTimeMillis());
             for (BaselineStatus row : page.baselineStatuses()) {
@@ -117,6 +139,10 @@ final class StatusTriage {
         }
         listing.byDate.put(bizdate, rows);
         listing.answeredAt.put(bizdate, answeredAt);
+        if (inFull) {
+            listedInFull.add(bizdate);
+            listing.complete.add(bizdate);
+        }
     }
 
     /** Treats a failed listing; false when the round should stop (throttled, quota spent). */

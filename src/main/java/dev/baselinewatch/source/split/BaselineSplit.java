@@ -7,16 +7,22 @@ import java.util.Objects;
 import org.apache.flink.api.connector.source.SourceSplit;
 
 /**
- * One watched baseline and what was last emitted for each of its live instances (business dates
- * and cycles). Immutable; the reader keeps a mutable {@link BaselineSplitState} beside it.
+ * One watched baseline, what DataWorks' configuration says of it, and what was last emitted for each
+ * of its live instances (business dates and cycles). Immutable; the reader keeps a mutable
+ * {@link BaselineSplitState} beside it.
  */
 public final class BaselineSplit implements SourceSplit {
 
     private final long baselineId;
     private final int[] inGroupIds;
+    private final BaselineProfile profile;
     private final Map<InstanceKey, InstanceSnapshot> instances;
 
     public BaselineSplit(long baselineId, int[] inGroupIds, Map<InstanceKey, InstanceSnapshot> instances) {
+        this(baselineId, inGroupIds, BaselineProfile.UNKNOWN, instances);
+    }
+
+    public BaselineSplit(long baselineId, int[] inGroupIds, BaselineProfile profile, Map<InstanceKey, InstanceSnapshot> instances) {
         if (inGroupIds.length == 0) {
             throw new IllegalArgumentException("baseline " + baselineId + " needs at least one cycle (InGroupId)");
         }
@@ -27,11 +33,21 @@ public final class BaselineSplit implements SourceSplit {
         }
         this.baselineId = baselineId;
         this.inGroupIds = inGroupIds.clone();
+        this.profile = profile;
         this.instances = Map.copyOf(instances);
     }
 
     public static BaselineSplit fresh(long baselineId, int[] inGroupIds) {
         return new BaselineSplit(baselineId, inGroupIds, Map.of());
+    }
+
+    public static BaselineSplit fresh(long baselineId, int[] inGroupIds, BaselineProfile profile) {
+        return new BaselineSplit(baselineId, inGroupIds, profile, Map.of());
+    }
+
+    /** The same instances' state with a newer configuration (cycles, committed times, owner...). */
+    public BaselineSplit withProfile(int[] newInGroupIds, BaselineProfile newProfile) {
+        return new BaselineSplit(baselineId, newInGroupIds, newProfile, instances);
     }
 
     public static String splitIdOf(long baselineId) {
@@ -51,8 +67,17 @@ public final class BaselineSplit implements SourceSplit {
         return inGroupIds.clone();
     }
 
+    public BaselineProfile profile() {
+        return profile;
+    }
+
     public Map<InstanceKey, InstanceSnapshot> instances() {
         return instances;
+    }
+
+    /** Live instances this split covers: its cycles, for the business dates being watched. */
+    public int instanceCount() {
+        return inGroupIds.length;
     }
 
     @Override
@@ -60,12 +85,13 @@ public final class BaselineSplit implements SourceSplit {
         return o instanceof BaselineSplit other
                 && baselineId == other.baselineId
                 && Arrays.equals(inGroupIds, other.inGroupIds)
+                && profile.equals(other.profile)
                 && instances.equals(other.instances);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(baselineId, Arrays.hashCode(inGroupIds), instances);
+        return Objects.hash(baselineId, Arrays.hashCode(inGroupIds), profile, instances);
     }
 
     @Override

@@ -13,10 +13,14 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
-/** Hand-written, versioned form of {@link BaselineSplit}; unknown versions and trailing bytes fail loudly. */
+/**
+ * Hand-written, versioned form of {@link BaselineSplit}; unknown versions and trailing bytes fail loudly.
+ * Version 1 (the first release) had no baseline profile and no blind/absent flags; it still reads,
+ * with the profile unknown until the enumerator's next discovery refreshes it.
+ */
 public final class BaselineSplitSerializer implements SimpleVersionedSerializer<BaselineSplit> {
 
-    public static final int CURRENT_VERSION = 1;
+    public static final int CURRENT_VERSION = 2;
     public static final BaselineSplitSerializer INSTANCE = new BaselineSplitSerializer();
 
     @Override
@@ -35,11 +39,11 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
 
     @Override
     public BaselineSplit deserialize(int version, byte[] serialized) throws IOException {
-        if (version != CURRENT_VERSION) {
-            throw new IOException("Unknown BaselineSplit serializer version " + version + "; this build reads " + CURRENT_VERSION);
+        if (version != 1 && version != CURRENT_VERSION) {
+            throw new IOException("Unknown BaselineSplit serializer version " + version + "; this build reads 1.." + CURRENT_VERSION);
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(serialized))) {
-            BaselineSplit split = read(in);
+            BaselineSplit split = read(in, version);
             if (in.available() > 0) {
                 throw new IOException("BaselineSplit v" + version + " has " + in.available() + " unexpected trailing bytes");
             }
@@ -47,7 +51,6 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
         }
     }
 
-    /** Also used inside the enumerator state, which nests splits. */
     static void write(BaselineSplit split, DataOutputStream out) throws IOException {
         out.writeLong(split.baselineId());
         int[] cycles = split.inGroupIds();
@@ -55,6 +58,7 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
         for (int cycle : cycles) {
             out.writeInt(cycle);
         }
+        writeProfile(split.profile(), out);
         out.writeInt(split.instances().size());
         for (Map.Entry<InstanceKey, InstanceSnapshot> entry : split.instances().entrySet()) {
             InstanceKey key = entry.getKey();
@@ -63,6 +67,8 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
             out.writeInt(key.inGroupId());
             out.writeLong(snapshot.statusFingerprint());
             out.writeBoolean(snapshot.finished());
+            out.writeBoolean(snapshot.blind());
+            out.writeBoolean(snapshot.absent());
             out.writeInt(snapshot.runFingerprints().size());
             for (Map.Entry<Long, Long> run : snapshot.runFingerprints().entrySet()) {
                 out.writeLong(run.getKey());
@@ -75,18 +81,21 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
         }
     }
 
-    static BaselineSplit read(DataInputStream in) throws IOException {
+    static BaselineSplit read(DataInputStream in, int version) throws IOException {
         long baselineId = in.readLong();
         int[] cycles = new int[in.readInt()];
         for (int i = 0; i < cycles.length; i++) {
             cycles[i] = in.readInt();
         }
+        BaselineProfile profile = version >= 2 ? readProfile(in) : BaselineProfile.UNKNOWN;
         int instanceCount = in.readInt();
         Map<InstanceKey, InstanceSnapshot> instances = new HashMap<>();
         for (int i = 0; i < instanceCount; i++) {
             InstanceKey key = new InstanceKey(baselineId, LocalDate.ofEpochDay(in.readLong()), in.readInt());
             long statusFingerprint = in.readLong();
             boolean finished = in.readBoolean();
+            boolean blind = version >= 2 && in.readBoolean();
+            boolean absent = version >= 2 && in.readBoolean();
             int runCount = in.readInt();
             Map<Long, Long> runs = new HashMap<>();
             for (int r = 0; r < runCount; r++) {
@@ -97,8 +106,50 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
             for (int t = 0; t < topicCount; t++) {
                 topics.add(in.readLong());
             }
-            instances.put(key, new InstanceSnapshot(statusFingerprint, runs, topics, finished));
+            instances.put(key, new InstanceSnapshot(statusFingerprint, runs, topics, finished, blind, absent));
         }
-        return new BaselineSplit(baselineId, cycles, instances);
+        return new BaselineSplit(baselineId, cycles, profile, instances);
+    }
+
+    private static void writeProfile(BaselineProfile p, DataOutputStream out) throws IOException {
+        writeNullable(out, p.name());
+        writeNullable(out, p.projectId());
+        writeNullable(out, p.owner());
+        writeNullable(out, p.priority());
+        out.writeBoolean(p.hourly());
+        writeNullable(out, p.alertMarginMinutes());
+        out.writeInt(p.committedMinutes().size());
+        for (Map.Entry<Integer, Integer> cycle : p.committedMinutes().entrySet()) {
+            out.writeInt(cycle.getKey());
+            out.writeInt(cycle.getValue());
+        }
+    }
+
+    private static BaselineProfile readProfile(DataInputStream in) throws IOException {
+        String name = in.readBoolean() ? in.readUTF() : null;
+        Long projectId = in.readBoolean() ? in.readLong() : null;
+        String owner = in.readBoolean() ? in.readUTF() : null;
+        Integer priority = in.readBoolean() ? in.readInt() : null;
+        boolean hourly = in.readBoolean();
+        Integer margin = in.readBoolean() ? in.readInt() : null;
+        int cycles = in.readInt();
+        Map<Integer, Integer> committed = new HashMap<>();
+        for (int i = 0; i < cycles; i++) {
+            committed.put(in.readInt(), in.readInt());
+        }
+        return new BaselineProfile(name, projectId, owner, priority, hourly, margin, committed);
+    }
+
+    private static void writeNullable(DataOutputStream out, Object value) throws IOException {
+        out.writeBoolean(value != null);
+        if (value instanceof String s) {
+            out.writeUTF(s);
+        } else if (value instanceof Long l) {
+            out.writeLong(l);
+        } else if (value instanceof Integer i) {
+            out.writeInt(i);
+        } else if (value != null) {
+            throw new IOException("cannot write " + value.getClass());
+        }
     }
 }

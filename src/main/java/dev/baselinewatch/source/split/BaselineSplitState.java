@@ -1,7 +1,8 @@
 package dev.baselinewatch.source.split;
 
-import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.event.EventType;
+import dev.baselinewatch.event.InstanceKey;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,12 +16,14 @@ import java.util.Set;
 public final class BaselineSplitState {
 
     private final long baselineId;
-    private final int[] inGroupIds;
+    private int[] inGroupIds;
+    private BaselineProfile profile;
     private final Map<InstanceKey, MutableSnapshot> instances = new HashMap<>();
 
     public BaselineSplitState(BaselineSplit split) {
         this.baselineId = split.baselineId();
         this.inGroupIds = split.inGroupIds();
+        this.profile = split.profile();
         split.instances().forEach((key, snapshot) -> instances.put(key, new MutableSnapshot(snapshot)));
     }
 
@@ -31,11 +34,12 @@ public final class BaselineSplitState {
             case STATUS -> {
                 snapshot.statusFingerprint = Fingerprints.of(event.status);
                 snapshot.finished = event.status.finished;
+                snapshot.absent = false;
             }
             case RUN -> snapshot.runFingerprints.put(event.run.nodeInstanceId, Fingerprints.of(event.run));
             case TOPIC -> snapshot.topicIds.add(event.topic.topicId);
             case POLL_HEALTH -> snapshot.blind = event.health.blind;
-            case ABSENT -> snapshot.absentNoticed = true;
+            case ABSENT -> snapshot.absent = true;
         }
     }
 
@@ -43,14 +47,16 @@ public final class BaselineSplitState {
     public boolean isNew(BaselineEvent event) {
         MutableSnapshot snapshot = instances.get(event.instanceKey());
         if (snapshot == null) {
-            return true;
+            // "Seen again" says nothing about an instance that was never blind.
+            return event.type != EventType.POLL_HEALTH || event.health.blind;
         }
         return switch (event.type) {
             case STATUS -> snapshot.statusFingerprint != Fingerprints.of(event.status);
             case RUN -> !Long.valueOf(Fingerprints.of(event.run)).equals(snapshot.runFingerprints.get(event.run.nodeInstanceId));
             case TOPIC -> !snapshot.topicIds.contains(event.topic.topicId);
             case POLL_HEALTH -> snapshot.blind != event.health.blind;
-            case ABSENT -> !snapshot.absentNoticed;
+            // Absence matters once, and only for an instance that never showed a status.
+            case ABSENT -> !snapshot.absent && snapshot.statusFingerprint == 0;
         };
     }
 
@@ -60,9 +66,20 @@ public final class BaselineSplitState {
         return snapshot != null && snapshot.statusFingerprint != 0 && !snapshot.finished;
     }
 
+    /** A status was emitted for this instance: DataWorks has it. */
+    public boolean seen(InstanceKey key) {
+        MutableSnapshot snapshot = instances.get(key);
+        return snapshot != null && snapshot.statusFingerprint != 0;
+    }
+
     public boolean isFinished(InstanceKey key) {
         MutableSnapshot snapshot = instances.get(key);
         return snapshot != null && snapshot.finished;
+    }
+
+    public boolean isBlind(InstanceKey key) {
+        MutableSnapshot snapshot = instances.get(key);
+        return snapshot != null && snapshot.blind;
     }
 
     public long baselineId() {
@@ -73,6 +90,16 @@ public final class BaselineSplitState {
         return inGroupIds.clone();
     }
 
+    public BaselineProfile profile() {
+        return profile;
+    }
+
+    /** DataWorks' configuration of the baseline changed (cycles, committed times, priority...). */
+    public void reconfigure(int[] newInGroupIds, BaselineProfile newProfile) {
+        this.inGroupIds = newInGroupIds.clone();
+        this.profile = newProfile;
+    }
+
     /** Forgets instances that are no longer live (their business date rolled out of the watch window). */
     public void retainOnly(Collection<InstanceKey> live) {
         instances.keySet().retainAll(new HashSet<>(live));
@@ -81,7 +108,7 @@ public final class BaselineSplitState {
     public BaselineSplit toSplit() {
         Map<InstanceKey, InstanceSnapshot> frozen = new HashMap<>();
         instances.forEach((key, snapshot) -> frozen.put(key, snapshot.freeze()));
-        return new BaselineSplit(baselineId, inGroupIds, frozen);
+        return new BaselineSplit(baselineId, inGroupIds, profile, frozen);
     }
 
     private static final class MutableSnapshot {
@@ -90,17 +117,19 @@ public final class BaselineSplitState {
         final Set<Long> topicIds;
         boolean finished;
         boolean blind;
-        boolean absentNoticed;
+        boolean absent;
 
         MutableSnapshot(InstanceSnapshot from) {
             statusFingerprint = from.statusFingerprint();
             runFingerprints = new HashMap<>(from.runFingerprints());
             topicIds = new HashSet<>(from.topicIds());
             finished = from.finished();
+            blind = from.blind();
+            absent = from.absent();
         }
 
         InstanceSnapshot freeze() {
-            return new InstanceSnapshot(statusFingerprint, runFingerprints, topicIds, finished);
+            return new InstanceSnapshot(statusFingerprint, runFingerprints, topicIds, finished, blind, absent);
         }
     }
 }

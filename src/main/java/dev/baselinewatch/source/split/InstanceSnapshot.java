@@ -11,14 +11,21 @@ import java.util.Set;
  * @param runFingerprints node instance id to the fingerprint of its last RUN event
  * @param topicIds DataWorks events already forwarded
  * @param finished the instance has finished: it is not polled again
+ * @param blind a blind-spot event was emitted and not yet taken back
+ * @param absent DataWorks said the instance does not exist, and that was emitted
  */
 public record InstanceSnapshot(
-        long statusFingerprint, Map<Long, Long> runFingerprints, Set<Long> topicIds, boolean finished) {
+        long statusFingerprint, Map<Long, Long> runFingerprints, Set<Long> topicIds, boolean finished, boolean blind,
+        boolean absent) {
 
-    public static final InstanceSnapshot EMPTY = new InstanceSnapshot(0L, Map.of(), Set.of(), false);
+    public static final InstanceSnapshot EMPTY = new InstanceSnapshot(0L, Map.of(), Set.of(), false, false, false);
 
     public InstanceSnapshot {
         runFingerprints = Map.copyOf(runFingerprints);
         topicIds = Set.copyOf(topicIds);
+    }
+
+    public InstanceSnapshot(long statusFingerprint, Map<Long, Long> runFingerprints, Set<Long> topicIds, boolean finished) {
+        this(statusFingerprint, runFingerprints, topicIds, finished, false, false);
     }
 }

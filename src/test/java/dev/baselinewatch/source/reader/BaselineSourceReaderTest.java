@@ -90,7 +90,8 @@ class BaselineSourceReaderTest {
         api.status(CURRENT, status("SAFE", false));
         try (BaselineSourceReader reader = reader()) {
             reader.addSplits(List.of(BaselineSplit.fresh(6, new int[] {1}), BaselineSplit.fresh(5, new int[] {1})));
-            assertThat(pollUntil(reader, 1)).extracting(e -> e.baselineId).containsExactly(5L);
+            List<BaselineEvent> events = pollUntil(reader, 1);
+            assertThat(events).extracting(e -> e.baselineId).containsExactly(5L);
         }
     }
 
@@ -125,18 +126,18 @@ class BaselineSourceReaderTest {
                 // One output for the whole test: the reader keeps the split's output it was first given.
                 RecordingReaderOutput<BaselineEvent> output = new RecordingReaderOutput<>();
                 reader.addSplits(List.of(BaselineSplit.fresh(5, new int[] {1})));
-                assertThat(pollUntil(reader, 1, output)).extracting(e -> e.bizdate).containsExactly("2026-12-02");
+                assertThat(statuses(pollUntilStatuses(reader, 1, output))).containsExactly("2026-12-02");
                 pollFor(reader, Duration.ofMillis(200), output);
                 assertThat(api.statusCalls(dec3)).as("tomorrow's bizdate is not live yet").isZero();
                 assertThat(api.statusCalls(dec1)).isPositive();
 
                 // 00:00:30 +08:00: 2026-12-03 becomes today's business date, 2026-12-01 rolls out of the watch.
                 api.setNow(afterMidnight);
-                assertThat(pollUntil(reader, 2, output)).extracting(e -> e.bizdate).containsExactly("2026-12-02", "2026-12-03");
+                assertThat(statuses(pollUntilStatuses(reader, 2, output))).containsExactly("2026-12-02", "2026-12-03");
                 int dec1Calls = api.statusCalls(dec1);
                 pollFor(reader, Duration.ofMillis(200), output);
                 assertThat(api.statusCalls(dec1)).isEqualTo(dec1Calls);
-                assertThat(output.records).hasSize(2);
+                assertThat(statuses(output.records)).hasSize(2);
                 assertThat(reader.snapshotState(1)).singleElement()
                         .satisfies(split -> assertThat(split.instances().keySet()).containsExactlyInAnyOrder(dec2, dec3));
             }
@@ -147,9 +148,11 @@ class BaselineSourceReaderTest {
 
     private BaselineSourceReader reader() {
         TestingReaderContext context = new TestingReaderContext();
+        PollingOptions options = PollingOptions.every(Duration.ofMillis(50));
+        CoordinatorLink link = CoordinatorLink.standalone(options.budget());
         return new BaselineSourceReader(
-                () -> new BaselineSplitReader(api, ZONE, PollingOptions.every(Duration.ofMillis(50)), UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1),
-                new Configuration(), context);
+                () -> new BaselineSplitReader(api, ZONE, options, UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1, link),
+                new Configuration(), context, link);
     }
 
     private static List<BaselineEvent> pollUntil(BaselineSourceReader reader, int count) throws Exception {
@@ -165,6 +168,22 @@ class BaselineSourceReaderTest {
             }
         }
         return new ArrayList<>(output.records);
+    }
+
+    private static List<BaselineEvent> pollUntilStatuses(BaselineSourceReader reader, int count, RecordingReaderOutput<BaselineEvent> output)
+            throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (statuses(output.records).size() < count && System.nanoTime() < deadline) {
+            if (reader.pollNext(output) == InputStatus.NOTHING_AVAILABLE) {
+                reader.isAvailable().get();
+            }
+        }
+        return new ArrayList<>(output.records);
+    }
+
+    /** The business dates of the STATUS events, in order. */
+    private static List<String> statuses(List<BaselineEvent> events) {
+        return events.stream().filter(e -> e.type == EventType.STATUS).map(e -> e.bizdate).toList();
     }
 
     private static List<BaselineEvent> pollFor(BaselineSourceReader reader, Duration duration) throws Exception {
