@@ -53,6 +53,7 @@ public final class DataWorksSimulator implements AutoCloseable {
     private final ReplayLog replay;
     private final Server server;
     private final ServerConnector connector;
+    private ScenarioTruth truth;
 
     private DataWorksSimulator(Scenario scenario, ReplayLog replay, String host, int port, Clock wallClock) {
         this.replay = replay;
@@ -131,6 +132,22 @@ public final class DataWorksSimulator implements AutoCloseable {
 
     public CallCounter calls() {
         return calls;
+    }
+
+    /**
+     * The ground truth of the scenario being served (worked out on first call, then kept). For a scenario
+     * with a very large number of instances prefer {@link ScenarioTruth#writeJsonLines(Scenario, java.io.Writer)}.
+     */
+    public synchronized ScenarioTruth truth() {
+        if (truth == null) {
+            truth = ScenarioTruth.of(scenario);
+        }
+        return truth;
+    }
+
+    /** Timelines the simulator holds in memory now: tests check the memory bound with it. */
+    int cachedTimelines() {
+        return dataWorks.cachedTimelines();
     }
 
     @Override
