@@ -1,10 +1,13 @@
 package dev.baselinewatch.simulator;
 
 import dev.baselinewatch.dataworks.Bizdates;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -74,5 +77,37 @@ final class RequestParameters {
             throw new SimulatorError(400, "MissingParameter", name + " is mandatory for this action.");
         }
         return value;
+    }
+
+    /** The {@code BaselineId} parameter, or null when absent or not a number: for call logs and fault matching. */
+    static Long baselineId(Map<String, String> parameters) {
+        try {
+            String id = parameters.get("BaselineId");
+            return id == null ? null : Long.parseLong(id.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Decodes {@code a=1&b=2}; RPC clients encode spaces as {@code %20}, so {@code +} never means space here. */
+    static Map<String, String> decodeForm(String encoded) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        if (encoded == null || encoded.isEmpty()) {
+            return parameters;
+        }
+        for (String pair : encoded.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = eq < 0 ? pair : pair.substring(0, eq);
+            String value = eq < 0 ? "" : pair.substring(eq + 1);
+            parameters.put(decode(name), decode(value));
+        }
+        return parameters;
+    }
+
+    private static String decode(String text) {
+        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }
