@@ -1,5 +1,6 @@
 package dev.baselinewatch.simulator;
 
+import dev.baselinewatch.dataworks.Bizdates;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.InstanceRef;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
@@ -9,11 +10,12 @@ import dev.baselinewatch.dataworks.model.Topic;
 import dev.baselinewatch.simulator.Scenario.Outcome;
 import dev.baselinewatch.simulator.Scenario.SimBaseline;
 import dev.baselinewatch.simulator.Scenario.SimNode;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What happens to one baseline instance over the simulated day, worked out once from its plan, and
+ * What happens to one baseline instance (one business date, one cycle), worked out once from its plan, and
  * what DataWorks would answer about it at any moment: node runs, events, status and forecast.
  * Forecasts come from history ({@code expectedDuration}) the way DataWorks makes them; the actual
  * run may differ, which is what the job has to notice.
@@ -44,6 +46,12 @@ final class BaselineTimeline {
         boolean started() {
             return runFrom != NEVER;
         }
+    }
+
+    /** The timeline of one planned instance of {@code scenario} on {@code bizdate}. */
+    static BaselineTimeline of(Scenario scenario, SimBaseline plan, LocalDate bizdate) {
+        // DataWorks generates the day's instances before the run day starts: by then they wait for their time.
+        return new BaselineTimeline(plan, scenario.runDayMidnight(bizdate), Bizdates.toEpochMillis(bizdate, scenario.zone()));
     }
 
     BaselineTimeline(SimBaseline baseline, long instancesReadyAt, long bizdateMillis) {
@@ -163,24 +171,56 @@ final class BaselineTimeline {
     BaselineStatus status(long now) {
         long finishAt = finishAt();
         boolean finished = now >= finishAt;
-        long forecast = finished ? finishAt : forecastFinish(now);
-        String status;
-        if (finished) {
-            status = finishAt > baseline.committedAt() ? "OVER" : "SAFE";
-        } else if (now >= baseline.committedAt()) {
-            status = "OVER";
-        } else if (forecast > baseline.alertAt()) {
-            status = "DANGEROUS";
-        } else {
-            status = "SAFE";
-        }
+        long forecast = forecastAt(now);
         Step last = steps.get(steps.size() - 1);
-        Step blocking = steps.stream().filter(s -> now < s.successAt()).findFirst().orElse(null);
+        Step blocking = null;
+        for (Step s : steps) {
+            if (now < s.successAt()) {
+                blocking = s;
+                break;
+            }
+        }
         // The trailing newline is in the documented answers; clients must cope with it.
         return new BaselineStatus(baseline.id(), baseline.name() + "\n", bizdateMillis, baseline.inGroupId(), baseline.owner(),
                 baseline.priority(), baseline.projectId(), baseline.committedAt(), baseline.alertAt(), forecast,
-                (baseline.committedAt() - forecast) / 1000.0, status, finished ? "FINISH" : "UNFINISH",
+                (baseline.committedAt() - forecast) / 1000.0, statusAt(now, forecast), finished ? "FINISH" : "UNFINISH",
                 finished ? finishAt : null, ref(last, now), finished || blocking == null ? null : ref(blocking, now));
+    }
+
+    /**
+     * Whether {@link #status} at {@code now} shows trouble: the forecast ({@code EndCast}) after the committed
+     * time ({@code SlaTime}), or {@code OVER}. The same judgement without building the answer, for the truth's scans.
+     */
+    boolean showsTrouble(long now) {
+        long forecast = forecastAt(now);
+        return forecast > baseline.committedAt() || statusAt(now, forecast).equals("OVER");
+    }
+
+    /** {@code Status} at {@code now}, without building the whole answer: what listings filter on. */
+    String statusName(long now) {
+        return statusAt(now, forecastAt(now));
+    }
+
+    boolean finished(long now) {
+        return now >= finishAt();
+    }
+
+    /** {@code EndCast}: the finish once finished, else DataWorks' live forecast. */
+    private long forecastAt(long now) {
+        long finishAt = finishAt();
+        return now >= finishAt ? finishAt : forecastFinish(now);
+    }
+
+    private String statusAt(long now, long forecast) {
+        long finishAt = finishAt();
+        if (now >= finishAt) {
+            return finishAt > baseline.committedAt() ? "OVER" : "SAFE";
+        } else if (now >= baseline.committedAt()) {
+            return "OVER";
+        } else if (forecast > baseline.alertAt()) {
+            return "DANGEROUS";
+        }
+        return "SAFE";
     }
 
     /** DataWorks' live forecast: what finished, finished; everything else runs its historical duration from now on. */

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -53,6 +52,7 @@ public final class DataWorksSimulator implements AutoCloseable {
     private final ReplayLog replay;
     private final Server server;
     private final ServerConnector connector;
+    private ScenarioTruth truth;
 
     private DataWorksSimulator(Scenario scenario, ReplayLog replay, String host, int port, Clock wallClock) {
         this.replay = replay;
@@ -133,6 +133,22 @@ public final class DataWorksSimulator implements AutoCloseable {
         return calls;
     }
 
+    /**
+     * The ground truth of the scenario being served (worked out on first call, then kept). For a scenario
+     * with a very large number of instances prefer {@link ScenarioTruth#writeJsonLines(Scenario, java.io.Writer)}.
+     */
+    public synchronized ScenarioTruth truth() {
+        if (truth == null) {
+            truth = ScenarioTruth.of(scenario);
+        }
+        return truth;
+    }
+
+    /** Timelines the simulator holds in memory now: tests check the memory bound with it. */
+    int cachedTimelines() {
+        return dataWorks.cachedTimelines();
+    }
+
     @Override
     public void close() throws Exception {
         faults.close();
@@ -160,9 +176,9 @@ public final class DataWorksSimulator implements AutoCloseable {
                 for (HttpField field : request.getHeaders()) {
                     headers.put(field.getName().toLowerCase(Locale.ROOT), field.getValue());
                 }
-                parameters = parameters(request.getHttpURI().getQuery());
+                parameters = RequestParameters.decodeForm(request.getHttpURI().getQuery());
                 if (headers.getOrDefault("content-type", "").startsWith("application/x-www-form-urlencoded")) {
-                    parameters.putAll(parameters(new String(payload, StandardCharsets.UTF_8)));
+                    parameters.putAll(RequestParameters.decodeForm(new String(payload, StandardCharsets.UTF_8)));
                 }
                 action = headers.getOrDefault("x-acs-action", parameters.get("Action"));
                 signatures.verify(request.getMethod(), headers, parameters, payload);
@@ -179,7 +195,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                     throw new SimulatorError(502, "BadGateway", "502 Bad Gateway");
                 }
                 if (faults.hangs(fault)) {
-                    calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), "HANG");
+                    calls.record(arrivedNanos, arrivedMillis, action, RequestParameters.baselineId(parameters), "HANG");
                     faults.beforeAnswer(fault, now);
                     callback.failed(new IllegalStateException("hung up by fault injection"));
                     return true;
@@ -192,7 +208,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                 body.put("Success", true);
                 body.put("HttpStatusCode", 200);
                 body.set("Data", JSON.valueToTree(data));
-                calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), fault == null ? "OK" : "OK+" + fault.kind());
+                calls.record(arrivedNanos, arrivedMillis, action, RequestParameters.baselineId(parameters), fault == null ? "OK" : "OK+" + fault.kind());
             } catch (SimulatorError e) {
                 status = e.httpStatus;
                 extraHeaders = e.headers;
@@ -207,7 +223,7 @@ public final class DataWorksSimulator implements AutoCloseable {
                     body.put("Message", e.getMessage());
                     body.put("Recommend", "https://api.aliyun.com/troubleshoot?q=" + e.code);
                 }
-                calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), e.code);
+                calls.record(arrivedNanos, arrivedMillis, action, RequestParameters.baselineId(parameters), e.code);
             }
             response.setStatus(status);
             response.getHeaders().put("x-acs-request-id", requestId);
@@ -232,7 +248,7 @@ public final class DataWorksSimulator implements AutoCloseable {
             Callback callback) {
         ReplayLog.Answer answer = replay.next(action, parameters);
         if (answer == null) {
-            calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), "NotRecorded");
+            calls.record(arrivedNanos, arrivedMillis, action, RequestParameters.baselineId(parameters), "NotRecorded");
             response.setStatus(500);
             response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
             response.write(true, ByteBuffer.wrap(("{\"Success\":false,\"HttpStatusCode\":500,\"ErrorCode\":"
@@ -240,41 +256,10 @@ public final class DataWorksSimulator implements AutoCloseable {
                     .getBytes(StandardCharsets.UTF_8)), callback);
             return;
         }
-        calls.record(arrivedNanos, arrivedMillis, action, baselineId(parameters), "REPLAY");
+        calls.record(arrivedNanos, arrivedMillis, action, RequestParameters.baselineId(parameters), "REPLAY");
         response.setStatus(answer.status());
         response.getHeaders().put("Content-Type", "application/json;charset=utf-8");
         answer.headers().forEach((name, value) -> response.getHeaders().put(name, value));
         response.write(true, ByteBuffer.wrap(answer.body().getBytes(StandardCharsets.UTF_8)), callback);
-    }
-
-    private static Long baselineId(Map<String, String> parameters) {
-        try {
-            String id = parameters.get("BaselineId");
-            return id == null ? null : Long.parseLong(id.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    /** Decodes {@code a=1&b=2}; RPC clients encode spaces as {@code %20}, so {@code +} never means space here. */
-    private static Map<String, String> parameters(String encoded) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        if (encoded == null || encoded.isEmpty()) {
-            return parameters;
-        }
-        for (String pair : encoded.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
-            }
-            int eq = pair.indexOf('=');
-            String name = eq < 0 ? pair : pair.substring(0, eq);
-            String value = eq < 0 ? "" : pair.substring(eq + 1);
-            parameters.put(decode(name), decode(value));
-        }
-        return parameters;
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 }

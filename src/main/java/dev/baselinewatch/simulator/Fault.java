@@ -1,11 +1,13 @@
 package dev.baselinewatch.simulator;
 
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A fault the simulator injects into matching calls: by action, baseline and simulated time window,
- * on every {@code every}-th match, at most {@code count} times. See {@code docs/SCENARIOS.md}.
+ * A fault the simulator injects into matching calls: by action, baseline and simulated time windows
+ * (one, or one per run day), on every {@code every}-th match, at most {@code count} times. See
+ * {@code docs/SCENARIOS.md}.
  */
 public final class Fault {
 
@@ -38,8 +40,7 @@ public final class Fault {
     final Kind kind;
     final Set<String> actions;
     final Set<Long> baselineIds;
-    final long fromMillis;
-    final long untilMillis;
+    final List<Window> windows;
     final int every;
     final long count;
     final boolean rateLimitHeader;
@@ -48,13 +49,22 @@ public final class Fault {
     private final AtomicLong matches = new AtomicLong();
     private final AtomicLong injected = new AtomicLong();
 
-    Fault(Kind kind, Set<String> actions, Set<Long> baselineIds, long fromMillis, long untilMillis, int every, long count,
+    /** Simulated epoch milliseconds {@code [from, until)} in which the fault strikes. */
+    record Window(long from, long until) {
+
+        static final Window ALWAYS = new Window(Long.MIN_VALUE, Long.MAX_VALUE);
+
+        boolean contains(long simulatedNow) {
+            return simulatedNow >= from && simulatedNow < until;
+        }
+    }
+
+    Fault(Kind kind, Set<String> actions, Set<Long> baselineIds, List<Window> windows, int every, long count,
             boolean rateLimitHeader, long timeLeftMillis, long delayMillis) {
         this.kind = kind;
         this.actions = Set.copyOf(actions);
         this.baselineIds = Set.copyOf(baselineIds);
-        this.fromMillis = fromMillis;
-        this.untilMillis = untilMillis;
+        this.windows = List.copyOf(windows);
         this.every = every;
         this.count = count;
         this.rateLimitHeader = rateLimitHeader;
@@ -66,7 +76,7 @@ public final class Fault {
     boolean strikes(String action, Long baselineId, long simulatedNow) {
         if ((!actions.isEmpty() && !actions.contains(action))
                 || (!baselineIds.isEmpty() && (baselineId == null || !baselineIds.contains(baselineId)))
-                || simulatedNow < fromMillis || simulatedNow >= untilMillis) {
+                || windows.stream().noneMatch(w -> w.contains(simulatedNow))) {
             return false;
         }
         if (matches.incrementAndGet() % every != 0) {

@@ -26,7 +26,7 @@ final class FaultInjector {
 
     /** The first fault that strikes this call, or null. */
     Fault strike(String action, Map<String, String> parameters, long simulatedNow) {
-        Long baselineId = baselineId(parameters);
+        Long baselineId = RequestParameters.baselineId(parameters);
         for (Fault fault : faults) {
             if (fault.strikes(action, baselineId, simulatedNow)) {
                 return fault;
@@ -101,13 +101,5 @@ final class FaultInjector {
                     "Limit:5,Remain:0,TimeLeft:" + fault.timeLeftMillis + ",Reset:" + (simulatedNow + fault.timeLeftMillis));
         }
         return error;
-    }
-
-    private static Long baselineId(Map<String, String> parameters) {
-        try {
-            return parameters.containsKey("BaselineId") ? Long.parseLong(parameters.get("BaselineId").trim()) : null;
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }

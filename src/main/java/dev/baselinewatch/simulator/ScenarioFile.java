@@ -2,6 +2,7 @@ package dev.baselinewatch.simulator;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A simulator scenario file as written (YAML). The format is documented in {@code docs/SCENARIOS.md};
@@ -14,12 +15,15 @@ public record ScenarioFile(
         @JsonProperty("clock") Clock clock,
         @JsonProperty("accessKeys") List<Key> accessKeys,
         @JsonProperty("baselines") List<Baseline> baselines,
+        @JsonProperty("generate") List<Generate> generate,
         @JsonProperty("faults") List<FaultSpec> faults) {
 
     public record FaultSpec(
             @JsonProperty("kind") String kind,
             @JsonProperty("actions") List<String> actions,
             @JsonProperty("baselines") List<Long> baselines,
+            @JsonProperty("day") Integer day,
+            @JsonProperty("everyDay") Boolean everyDay,
             @JsonProperty("from") String from,
             @JsonProperty("until") String until,
             @JsonProperty("every") Integer every,
@@ -30,6 +34,7 @@ public record ScenarioFile(
 
     public record Clock(
             @JsonProperty("runDay") String runDay,
+            @JsonProperty("days") Integer days,
             @JsonProperty("start") String start,
             @JsonProperty("speed") Double speed,
             @JsonProperty("end") String end) {}
@@ -45,6 +50,8 @@ public record ScenarioFile(
             @JsonProperty("projectId") Long projectId,
             @JsonProperty("priority") Integer priority,
             @JsonProperty("inGroupId") Integer inGroupId,
+            @JsonProperty("cycles") Integer cycles,
+            @JsonProperty("cycleInterval") String cycleInterval,
             @JsonProperty("committedTime") String committedTime,
             @JsonProperty("alertMargin") String alertMargin,
             @JsonProperty("nodes") List<Node> nodes) {}
@@ -62,4 +69,30 @@ public record ScenarioFile(
             @JsonProperty("outcome") String outcome,
             @JsonProperty("rerunAfter") String rerunAfter,
             @JsonProperty("rerunDuration") String rerunDuration) {}
+
+    /** A population of baselines made up from a seed: see "Generated populations" in {@code docs/SCENARIOS.md}. */
+    public record Generate(
+            @JsonProperty("count") Integer count,
+            @JsonProperty("firstId") Long firstId,
+            @JsonProperty("seed") Long seed,
+            @JsonProperty("cycles") Integer cycles,
+            @JsonProperty("cycleInterval") String cycleInterval,
+            @JsonProperty("priorities") Map<String, Double> priorities,
+            @JsonProperty("projects") List<Long> projects,
+            @JsonProperty("owners") List<String> owners,
+            @JsonProperty("keyPathLength") List<Integer> keyPathLength,
+            @JsonProperty("nodeDuration") List<String> nodeDuration,
+            @JsonProperty("committedWindow") List<String> committedWindow,
+            @JsonProperty("alertMargin") String alertMargin,
+            @JsonProperty("slack") List<String> slack,
+            @JsonProperty("fates") Fates fates) {}
+
+    /** Fractions of a generated population's instances given each fate; the rest run on time. */
+    public record Fates(
+            @JsonProperty("onTime") Double onTime,
+            @JsonProperty("slowNode") Double slowNode,
+            @JsonProperty("failedRerun") Double failedRerun,
+            @JsonProperty("neverStarts") Double neverStarts,
+            @JsonProperty("waitsForResources") Double waitsForResources,
+            @JsonProperty("tight") Double tight) {}
 }

@@ -1,29 +1,25 @@
 package dev.baselinewatch.simulator;
 
-import dev.baselinewatch.config.ConfigException;
-import dev.baselinewatch.config.Durations;
+import static dev.baselinewatch.simulator.ScenarioValues.orDefault;
+
 import dev.baselinewatch.config.StrictYaml;
-import dev.baselinewatch.simulator.Scenario.Outcome;
-import dev.baselinewatch.simulator.Scenario.SimBaseline;
-import dev.baselinewatch.simulator.Scenario.SimNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads a scenario file (format: {@code docs/SCENARIOS.md}). Scenarios are written by users and
@@ -35,7 +31,8 @@ public final class ScenarioLoader {
     public static final String DEFAULT_KEY_ID = "BW-SIMULATOR-TEST-KEY";
     public static final String DEFAULT_KEY_SECRET = "bw-simulator-test-secret-not-for-production";
 
-    private static final Pattern CLOCK_TIME = Pattern.compile("(\\d{1,2}):(\\d{2})");
+    /** More run days than a year is not a scenario anyone waits for. */
+    static final int MAX_DAYS = 366;
 
     private ScenarioLoader() {}
 
@@ -61,176 +58,131 @@ public final class ScenarioLoader {
 
     public static Scenario parse(String yaml, String fileName) {
         ScenarioFile raw = StrictYaml.read(yaml, ScenarioFile.class, "Simulator", "scenario " + fileName);
-        return new Reader(fileName).scenario(raw);
+        return new Reader(new ScenarioValues(fileName)).scenario(raw);
     }
 
-    private record Reader(String file) {
+    private record Reader(ScenarioValues values) {
 
         Scenario scenario(ScenarioFile raw) {
             ZoneId zone = zone(raw.timeZone() == null ? "+08:00" : raw.timeZone());
-            ScenarioFile.Clock clock = raw.clock() == null ? new ScenarioFile.Clock(null, null, null, null) : raw.clock();
-            LocalDate runDay = clock.runDay() == null ? LocalDate.now(zone) : date(clock.runDay(), "clock.runDay");
-            long midnight = runDay.atStartOfDay(zone).toInstant().toEpochMilli();
-            Instant start = Instant.ofEpochMilli(midnight + clockTime(orDefault(clock.start(), "00:00"), "clock.start"));
-            Instant end = Instant.ofEpochMilli(midnight + clockTime(orDefault(clock.end(), "24:00"), "clock.end"));
-            check(end.isAfter(start), "clock.end", "must be after clock.start");
+            ScenarioFile.Clock clock = raw.clock() == null ? new ScenarioFile.Clock(null, null, null, null, null) : raw.clock();
+            LocalDate runDay = clock.runDay() == null ? LocalDate.now(zone) : values.date(clock.runDay(), "clock.runDay");
+            int days = orDefault(clock.days(), 1);
+            values.check(days >= 1 && days <= MAX_DAYS, "clock.days", "must be 1.." + MAX_DAYS + ", was " + days);
+            long firstMidnight = runDay.atStartOfDay(zone).toInstant().toEpochMilli();
+            long lastMidnight = runDay.plusDays(days - 1L).atStartOfDay(zone).toInstant().toEpochMilli();
+            Instant start = Instant.ofEpochMilli(firstMidnight + values.clockTime(orDefault(clock.start(), "00:00"), "clock.start"));
+            Instant end = Instant.ofEpochMilli(lastMidnight + values.clockTime(orDefault(clock.end(), "24:00"), "clock.end"));
+            values.check(end.isAfter(start), "clock.end", "must be after clock.start");
             double speed = clock.speed() == null ? 1.0 : clock.speed();
-            check(speed > 0 && speed <= 100_000, "clock.speed", "must be in (0, 100000], was " + speed);
+            values.check(speed > 0 && speed <= 100_000, "clock.speed", "must be in (0, 100000], was " + speed);
 
-            Map<String, String> keys = new LinkedHashMap<>();
-            if (raw.accessKeys() == null || raw.accessKeys().isEmpty()) {
-                keys.put(DEFAULT_KEY_ID, DEFAULT_KEY_SECRET);
-            } else {
-                for (int i = 0; i < raw.accessKeys().size(); i++) {
-                    ScenarioFile.Key key = raw.accessKeys().get(i);
-                    check(key.id() != null && !key.id().isBlank() && key.secret() != null && !key.secret().isBlank(),
-                            "accessKeys[" + i + "]", "needs an id and a secret");
-                    keys.put(key.id(), key.secret());
-                }
-            }
-
-            check(raw.baselines() != null && !raw.baselines().isEmpty(), "baselines", "must list at least one baseline");
-            List<SimBaseline> baselines = new ArrayList<>();
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < raw.baselines().size(); i++) {
-                SimBaseline baseline = baseline(raw.baselines().get(i), "baselines[" + i + "]", midnight);
-                check(seen.add(baseline.id() + "/" + baseline.inGroupId()), "baselines[" + i + "].id",
-                        "baseline " + baseline.id() + " cycle " + baseline.inGroupId() + " is listed twice");
-                baselines.add(baseline);
-            }
+            List<ScenarioBaseline> baselines = baselines(raw);
+            InstanceIds ids = InstanceIds.of(baselines, days, values);
             List<Fault> faults = new ArrayList<>();
             List<ScenarioFile.FaultSpec> specs = raw.faults() == null ? List.of() : raw.faults();
             for (int i = 0; i < specs.size(); i++) {
-                faults.add(fault(specs.get(i), "faults[" + i + "]", midnight));
+                faults.add(fault(specs.get(i), "faults[" + i + "]", runDay, days, zone));
             }
-            return new Scenario(orDefault(raw.name(), file), zone, start, speed, end, Map.copyOf(keys), runDay.minusDays(1),
-                    List.copyOf(baselines), List.copyOf(faults));
+            return new Scenario(orDefault(raw.name(), values.file()), zone, start, speed, end, accessKeys(raw), runDay.minusDays(1),
+                    days, baselines, faults, ids);
         }
 
-        private Fault fault(ScenarioFile.FaultSpec f, String key, long midnight) {
-            check(f.kind() != null, key + ".kind", "is required: one of " + java.util.Arrays.toString(Fault.Kind.values()));
+        private Map<String, String> accessKeys(ScenarioFile raw) {
+            Map<String, String> keys = new LinkedHashMap<>();
+            if (raw.accessKeys() == null || raw.accessKeys().isEmpty()) {
+                keys.put(DEFAULT_KEY_ID, DEFAULT_KEY_SECRET);
+                return keys;
+            }
+            for (int i = 0; i < raw.accessKeys().size(); i++) {
+                ScenarioFile.Key key = raw.accessKeys().get(i);
+                values.check(key.id() != null && !key.id().isBlank() && key.secret() != null && !key.secret().isBlank(),
+                        "accessKeys[" + i + "]", "needs an id and a secret");
+                keys.put(key.id(), key.secret());
+            }
+            return keys;
+        }
+
+        /** Written baselines first, then each generated population; no baseline id (and cycle) twice. */
+        private List<ScenarioBaseline> baselines(ScenarioFile raw) {
+            List<ScenarioFile.Baseline> written = orDefault(raw.baselines(), List.of());
+            List<ScenarioFile.Generate> generate = orDefault(raw.generate(), List.of());
+            values.check(!written.isEmpty() || !generate.isEmpty(), "baselines", "must list at least one baseline (or generate some)");
+            List<ScenarioBaseline> baselines = new ArrayList<>();
+            Map<Long, String> writtenIds = new HashMap<>();
+            Set<String> cycles = new HashSet<>();
+            BaselineEntryReader entries = new BaselineEntryReader(values);
+            for (int i = 0; i < written.size(); i++) {
+                ScenarioBaseline b = entries.read(written.get(i), "baselines[" + i + "]");
+                for (int inGroupId : b.inGroupIds()) {
+                    values.check(cycles.add(b.id() + "/" + inGroupId), b.key() + ".id",
+                            "baseline " + b.id() + " cycle " + inGroupId + " is listed twice");
+                }
+                writtenIds.putIfAbsent(b.id(), b.key());
+                baselines.add(b);
+            }
+            PopulationReader populations = new PopulationReader(values);
+            List<Population> blocks = new ArrayList<>();
+            for (int i = 0; i < generate.size(); i++) {
+                Population p = populations.read(generate.get(i), "generate[" + i + "]");
+                for (Map.Entry<Long, String> w : writtenIds.entrySet()) {
+                    values.check(w.getKey() < p.firstId() || w.getKey() > p.lastId(), p.key() + ".firstId",
+                            "ids " + p.firstId() + ".." + p.lastId() + " include baseline " + w.getKey() + " of " + w.getValue());
+                }
+                for (Population other : blocks) {
+                    values.check(other.lastId() < p.firstId() || other.firstId() > p.lastId(), p.key() + ".firstId",
+                            "ids " + p.firstId() + ".." + p.lastId() + " overlap " + other.key() + "'s " + other.firstId() + ".." + other.lastId());
+                }
+                blocks.add(p);
+                baselines.addAll(p.generate());
+            }
+            return baselines;
+        }
+
+        /** {@code from}/{@code until} are hh:mm of run day {@code day} (default the first), or of every run day. */
+        private Fault fault(ScenarioFile.FaultSpec f, String key, LocalDate runDay, int days, ZoneId zone) {
+            values.check(f.kind() != null, key + ".kind", "is required: one of " + Arrays.toString(Fault.Kind.values()));
             Fault.Kind kind;
             try {
                 kind = Fault.Kind.valueOf(f.kind().trim().toUpperCase(Locale.ROOT));
             } catch (IllegalArgumentException e) {
-                throw fail(key + ".kind", "must be one of " + java.util.Arrays.toString(Fault.Kind.values()) + ", was " + f.kind());
+                throw values.fail(key + ".kind", "must be one of " + Arrays.toString(Fault.Kind.values()) + ", was " + f.kind());
             }
             int every = orDefault(f.every(), 1);
-            check(every >= 1, key + ".every", "must be at least 1, was " + every);
+            values.check(every >= 1, key + ".every", "must be at least 1, was " + every);
             long count = orDefault(f.count(), Long.MAX_VALUE);
-            check(count >= 1, key + ".count", "must be at least 1, was " + count);
-            long from = f.from() == null ? Long.MIN_VALUE : midnight + clockTime(f.from(), key + ".from");
-            long until = f.until() == null ? Long.MAX_VALUE : midnight + clockTime(f.until(), key + ".until");
-            check(until > from, key + ".until", "must be after " + key + ".from");
+            values.check(count >= 1, key + ".count", "must be at least 1, was " + count);
+            boolean everyDay = orDefault(f.everyDay(), false);
+            values.check(!everyDay || f.day() == null, key + ".day", "give either day or everyDay, not both");
+            values.check(f.day() == null || (f.day() >= 1 && f.day() <= days), key + ".day",
+                    "must be a run day 1.." + days + " (clock.days), was " + f.day());
+            List<Fault.Window> windows = new ArrayList<>();
+            if (f.day() == null && !everyDay && f.from() == null && f.until() == null) {
+                windows.add(Fault.Window.ALWAYS);
+            } else {
+                boolean wholeDays = f.day() != null || everyDay;
+                long from = f.from() == null ? (wholeDays ? 0 : Long.MIN_VALUE) : values.clockTime(f.from(), key + ".from");
+                long until = f.until() == null ? (wholeDays ? 24 * 3_600_000L : Long.MAX_VALUE) : values.clockTime(f.until(), key + ".until");
+                values.check(until > from, key + ".until", "must be after " + key + ".from");
+                int firstDay = everyDay ? 0 : orDefault(f.day(), 1) - 1;
+                int lastDay = everyDay ? days - 1 : firstDay;
+                for (int d = firstDay; d <= lastDay; d++) {
+                    long midnight = runDay.plusDays(d).atStartOfDay(zone).toInstant().toEpochMilli();
+                    windows.add(new Fault.Window(from == Long.MIN_VALUE ? from : midnight + from, until == Long.MAX_VALUE ? until : midnight + until));
+                }
+            }
             return new Fault(kind, new HashSet<>(orDefault(f.actions(), List.of())), new HashSet<>(orDefault(f.baselines(), List.of())),
-                    from, until, every, count, orDefault(f.rateLimitHeader(), false),
-                    f.timeLeft() == null ? 1000 : duration(f.timeLeft(), key + ".timeLeft", true),
-                    f.delay() == null ? 2000 : duration(f.delay(), key + ".delay", true));
-        }
-
-        private SimBaseline baseline(ScenarioFile.Baseline b, String key, long midnight) {
-            check(b.id() != null && b.id() > 0, key + ".id", "must be a positive baseline id");
-            int inGroupId = orDefault(b.inGroupId(), 1);
-            check(inGroupId >= 1 && inGroupId <= 24, key + ".inGroupId", "cycles are 1..24, was " + inGroupId);
-            int priority = orDefault(b.priority(), 1);
-            check(priority >= 1 && priority <= 8, key + ".priority", "must be 1..8, was " + priority);
-            check(b.committedTime() != null, key + ".committedTime", "is required (hh:mm on the run day; hh may be 24..47)");
-            long committed = midnight + clockTime(b.committedTime(), key + ".committedTime");
-            long margin = duration(orDefault(b.alertMargin(), "30m"), key + ".alertMargin", true);
-            check(b.nodes() != null && !b.nodes().isEmpty(), key + ".nodes", "must list the key path, at least one node");
-            List<SimNode> nodes = new ArrayList<>();
-            for (int n = 0; n < b.nodes().size(); n++) {
-                nodes.add(node(b.nodes().get(n), key + ".nodes[" + n + "]", midnight, b, n));
-            }
-            return new SimBaseline(b.id(), orDefault(b.name(), "baseline_" + b.id()), orDefault(b.owner(), "0"),
-                    orDefault(b.projectId(), 1L), priority, inGroupId, committed, committed - margin, List.copyOf(nodes));
-        }
-
-        private SimNode node(ScenarioFile.Node n, String key, long midnight, ScenarioFile.Baseline baseline, int index) {
-            long nodeId = n.id() != null ? n.id() : baseline.id() * 100 + index + 1;
-            check(nodeId > 0, key + ".id", "must be positive");
-            long expected = duration(require(n.expectedDuration(), key + ".expectedDuration"), key + ".expectedDuration", false);
-            long actual = n.actualDuration() == null ? expected : duration(n.actualDuration(), key + ".actualDuration", false);
-            Outcome outcome = outcome(orDefault(n.outcome(), "SUCCESS"), key + ".outcome");
-            Long rerunAfter = n.rerunAfter() == null ? null : duration(n.rerunAfter(), key + ".rerunAfter", true);
-            check(rerunAfter == null || outcome == Outcome.FAILURE, key + ".rerunAfter", "only a FAILURE outcome is rerun");
-            return new SimNode(
-                    nodeId,
-                    n.instanceId() != null ? n.instanceId() : nodeId * 1000 + 1,
-                    orDefault(n.name(), "node_" + nodeId),
-                    orDefault(n.owner(), orDefault(baseline.owner(), "0")),
-                    orDefault(n.prgType(), 10),
-                    n.plannedStart() == null ? Long.MIN_VALUE : midnight + clockTime(n.plannedStart(), key + ".plannedStart"),
-                    expected,
-                    actual,
-                    n.waitForResources() == null ? 0 : duration(n.waitForResources(), key + ".waitForResources", true),
-                    outcome,
-                    rerunAfter,
-                    n.rerunDuration() == null ? expected : duration(n.rerunDuration(), key + ".rerunDuration", false));
-        }
-
-        private Outcome outcome(String text, String key) {
-            try {
-                return Outcome.valueOf(text.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
-            } catch (IllegalArgumentException e) {
-                throw fail(key, "must be SUCCESS, FAILURE or NEVER_STARTS, was " + text);
-            }
-        }
-
-        /** {@code hh:mm} after the run day's midnight; hours 24..47 fall on the next day, as in DataWorks. */
-        private long clockTime(String text, String key) {
-            Matcher m = CLOCK_TIME.matcher(text.trim());
-            check(m.matches(), key, "must be hh:mm (hh 0..47), was " + text);
-            int hours = Integer.parseInt(m.group(1));
-            int minutes = Integer.parseInt(m.group(2));
-            check(hours <= 47 && minutes <= 59, key, "must be hh:mm (hh 0..47), was " + text);
-            return Duration.ofHours(hours).plusMinutes(minutes).toMillis();
-        }
-
-        private long duration(String text, String key, boolean zeroAllowed) {
-            Duration d;
-            try {
-                d = Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw fail(key, e.getMessage());
-            }
-            check(!d.isNegative() && (zeroAllowed || !d.isZero()), key, "must be " + (zeroAllowed ? "0 or more" : "positive") + ", was " + text);
-            return d.toMillis();
-        }
-
-        private LocalDate date(String text, String key) {
-            try {
-                return LocalDate.parse(text.trim());
-            } catch (RuntimeException e) {
-                throw fail(key, "must be a date yyyy-MM-dd, was " + text);
-            }
+                    windows, every, count, orDefault(f.rateLimitHeader(), false),
+                    f.timeLeft() == null ? 1000 : values.duration(f.timeLeft(), key + ".timeLeft", true),
+                    f.delay() == null ? 2000 : values.duration(f.delay(), key + ".delay", true));
         }
 
         private ZoneId zone(String text) {
             try {
                 return ZoneId.of(text);
             } catch (RuntimeException e) {
-                throw fail("timeZone", "is not a time zone (e.g. +08:00 or Asia/Shanghai): " + text);
+                throw values.fail("timeZone", "is not a time zone (e.g. +08:00 or Asia/Shanghai): " + text);
             }
-        }
-
-        private <T> T require(T value, String key) {
-            check(value != null, key, "is required");
-            return value;
-        }
-
-        private static <T> T orDefault(T value, T fallback) {
-            return value == null ? fallback : value;
-        }
-
-        private void check(boolean ok, String key, String problem) {
-            if (!ok) {
-                throw fail(key, problem);
-            }
-        }
-
-        private ConfigException fail(String key, String problem) {
-            return new ConfigException("Bad value for '" + key + "' in scenario " + file + ": " + problem);
         }
     }
 }
