@@ -39,10 +39,11 @@ public final class BaselineWatchJob {
         Configuration config = new Configuration();
         config.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, settings.checkpointInterval().dividedBy(2));
         env.configure(config);
+        BaselineSource source = source(settings, credentials);
         BaselineWatchPipeline.build(
                 env,
-                source(settings, credentials),
-                settings.sourceParallelism(),
+                source,
+                source.usefulParallelism(settings.sourceParallelism()),
                 settings.projectZone(),
                 settings.retentionAfterFinish(),
                 KafkaSinks.alerts(settings),

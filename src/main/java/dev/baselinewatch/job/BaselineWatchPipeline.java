@@ -4,10 +4,10 @@ import dev.baselinewatch.alert.Alert;
 import dev.baselinewatch.alert.ForwardedEvent;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.lateness.LatenessFunction;
-import dev.baselinewatch.source.BaselineSource;
 import java.time.Duration;
 import java.time.ZoneId;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -29,18 +29,17 @@ public final class BaselineWatchPipeline {
 
     public static void build(
             StreamExecutionEnvironment env,
-            BaselineSource source,
+            Source<BaselineEvent, ?, ?> source,
             int sourceParallelism,
             ZoneId projectZone,
             Duration retentionAfterFinish,
             Sink<Alert> alertSink,
             Sink<ForwardedEvent> eventSink) {
         // Watermarks come from the source itself (DataWorks time at the end of every poll round),
-        // so no generator here. A reader without baselines would hold the watermark back: never
-        // run more readers than baselines.
+        // so no generator here; a reader without baselines marks itself idle.
         DataStream<BaselineEvent> events = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "DataWorks baselines")
-                .setParallelism(source.usefulParallelism(sourceParallelism))
+                .setParallelism(sourceParallelism)
                 .uid(SOURCE_UID);
 
         SingleOutputStreamOperator<Alert> alerts = events
