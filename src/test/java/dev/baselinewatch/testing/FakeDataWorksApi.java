@@ -36,6 +36,13 @@ public final class FakeDataWorksApi implements DataWorksApi {
     public final AtomicInteger statusCalls = new AtomicInteger();
     public final AtomicInteger keyPathCalls = new AtomicInteger();
     private final Map<InstanceKey, AtomicInteger> statusCallsByInstance = new ConcurrentHashMap<>();
+    private final Map<LocalDate, AtomicInteger> listCallsByDate = new ConcurrentHashMap<>();
+
+    /** ListBaselineStatuses calls for one business date. */
+    public int listCalls(LocalDate bizdate) {
+        AtomicInteger calls = listCallsByDate.get(bizdate);
+        return calls == null ? 0 : calls.get();
+    }
 
     public int statusCalls(InstanceKey key) {
         AtomicInteger calls = statusCallsByInstance.get(key);
@@ -89,8 +96,10 @@ public final class FakeDataWorksApi implements DataWorksApi {
 
     @Override
     public ApiAnswer<BaselineStatusPage> listBaselineStatuses(LocalDate bizdate, int pageNumber, int pageSize, StatusQuery query) {
+        listCallsByDate.computeIfAbsent(bizdate, d -> new AtomicInteger()).incrementAndGet();
         List<BaselineStatus> rows = statuses.entrySet().stream()
                 .filter(e -> e.getKey().bizdate().equals(bizdate))
+                .filter(e -> query.finishStatus() == null || query.finishStatus().equals(e.getValue().finishStatus()))
                 .map(Map.Entry::getValue)
                 .toList();
         int from = Math.min(rows.size(), (pageNumber - 1) * pageSize);

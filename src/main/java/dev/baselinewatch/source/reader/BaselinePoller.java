@@ -113,9 +113,9 @@ final class BaselinePoller {
         return live;
     }
 
-    /** The instances of {@code states} worth a call now. */
-    List<InstanceKey> due(Iterable<BaselineSplitState> states) {
-        long now = System.nanoTime();
+    /** The instances of {@code states} worth a call at {@code roundNanos}, when the round began. */
+    List<InstanceKey> due(Iterable<BaselineSplitState> states, long roundNanos) {
+        long now = roundNanos;
         List<InstanceKey> due = new ArrayList<>();
         for (BaselineSplitState state : states) {
             for (InstanceKey key : liveInstances(state.baselineId(), state.inGroupIds())) {
@@ -159,7 +159,11 @@ final class BaselinePoller {
         return out;
     }
 
-    Round pollRound(BaselineSplitState state, StatusTriage.Listing listing, int degradation) throws DataWorksException {
+    /**
+     * @param roundNanos when the round began: what is due is judged then, as it was for the listing, so an
+     *     instance that falls due while the round runs waits for the next one instead of costing a call now
+     */
+    Round pollRound(BaselineSplitState state, StatusTriage.Listing listing, int degradation, long roundNanos) throws DataWorksException {
         List<PolledRecord> out = new ArrayList<>();
         Consumer<BaselineEvent> emit = record -> out.add(PolledRecord.change(record));
         long roundTime = Long.MIN_VALUE;
@@ -172,7 +176,7 @@ final class BaselinePoller {
                 watch.urgency = Urgency.FINISHED;
                 continue;
             }
-            boolean due = watch.due(System.nanoTime());
+            boolean due = watch.due(roundNanos);
             if (!due && !listing.covers(key)) {
                 continue;
             }
@@ -226,12 +230,12 @@ final class BaselinePoller {
         ApiAnswer<BaselineStatus> statusAnswer = listing.covers(key) ? listing.status(key) : null;
         if (statusAnswer == null && listing.covers(key)) {
             long listedAt = listing.answeredAt(key);
-            if (listing.complete(key)) {
-                // A listing of every instance of the date, finished or not, and this one is not in it.
+            if (listing.complete(key) && watch.urgency == Urgency.ABSENT) {
+                // Still not in a listing of every instance of the date, finished or not: still absent.
                 watch.answered(System.nanoTime(), listedAt);
-                absent(key, state, watch, listedAt, null, emit);
                 return listedAt;
             }
+            // Missing from a full listing: asked once, since "no such instance" and "no permission" look alike there.
             if (!state.seenUnfinished(key)) {
                 // Not among the unfinished and never seen. Known absent: still absent, since a new instance starts
                 // unfinished. Otherwise absent, or finished before the job looked: asked when due.
@@ -257,10 +261,12 @@ final class BaselinePoller {
         statusEvent.status = EventMapper.status(statusAnswer.data());
         long answeredAt = statusAnswer.serverTimeMillis();
         boolean changed = state.isNew(statusEvent);
-        if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt) && (due || changed)) {
+        // Due, or its status just changed; an instance whose key path was refused waits for its next turn.
+        if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt) && (due || changed && !watch.refused)) {
             ApiAnswer<List<KeyPathNode>> path = caller.call("GetBaselineKeyPath",
                     () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
             answeredAt = Math.max(answeredAt, path.serverTimeMillis());
+            watch.refused = false;
             emitKeyPathChanges(key, path, state, emit);
         }
         watch.lastStatus = statusEvent.status;
@@ -272,12 +278,13 @@ final class BaselinePoller {
 
     /** Next poll by the urgency just learnt; sooner when it became more urgent; an unreadable instance keeps its long wait. */
     private void reschedule(InstanceWatch watch, boolean due, int priority, int degradation) {
-        if ("NO_PERMISSION".equals(watch.lastFailure)) {
+        if (watch.refused || "NO_PERMISSION".equals(watch.lastFailure)) {
+            // Keeps the long wait set when DataWorks refused it, even after a listing showed its status meanwhile.
             return;
         }
         long next = System.nanoTime() + schedule.intervalNanos(watch.urgency, priority, degradation);
-        if (due || next - watch.nextPollAtNanos < 0) {
-            watch.nextPollAtNanos = next;
+        if (due || watch.dueLaterThan(next)) {
+            watch.scheduleAt(next);
         }
     }
 
@@ -348,7 +355,8 @@ final class BaselinePoller {
                                 + "grant the job's account access to it: {}", watch.key, e.getMessage());
                     }
                     watch.lastFailure = "NO_PERMISSION";
-                    watch.nextPollAtNanos = System.nanoTime() + unreadableRetryNanos;
+                    watch.refused = true;
+                    watch.scheduleAt(System.nanoTime() + unreadableRetryNanos);
                 }
             }
             case NOT_FOUND -> {

@@ -103,7 +103,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         }
         try {
             if (!poller.knowsServiceClock() && !splits.isEmpty()) {
-                List<InstanceKey> due = poller.due(splits.values());
+                List<InstanceKey> due = poller.due(splits.values(), System.nanoTime());
                 if (!due.isEmpty()) {
                     poller.learnClock(due.get(0));
                 }
@@ -125,7 +125,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         nextRoundAt = roundStartedAt + pollIntervalNanos;
         StatusTriage.Listing listing = resumableListing != null && roundStartedAt - resumableListingAt < pollIntervalNanos
                 ? resumableListing
-                : poller.triage(poller.due(splits.values()));
+                : poller.triage(poller.due(splits.values(), roundStartedAt));
         resumableListing = null;
         if (listing.stopped()) {
             nextRoundAt = System.nanoTime();
@@ -135,7 +135,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         List<InstanceKey> live = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
             Map.Entry<String, BaselineSplitState> split = order.get((roundStart + i) % order.size());
-            BaselinePoller.Round round = poller.pollRound(split.getValue(), listing, governor.level());
+            BaselinePoller.Round round = poller.pollRound(split.getValue(), listing, governor.level(), roundStartedAt);
             records.addAll(split.getKey(), round.records());
             if (round.stopped()) {
                 // Paused, woken up or out of leased calls: the splits not reached yet go first next time, with this listing.

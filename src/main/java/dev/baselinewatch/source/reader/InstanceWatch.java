@@ -14,22 +14,34 @@ final class InstanceWatch {
     StatusInfo lastStatus;
     Urgency urgency = Urgency.UNSEEN;
     /** {@link System#nanoTime()} when it is due. */
-    long nextPollAtNanos;
+    private long nextPollAtNanos;
+    /** New to the watch: due at once, whatever the clock said when the round began. */
+    private boolean neverScheduled = true;
     /** {@link System#nanoTime()} of the last answer about it; when watching began, before any. */
     long lastAnsweredNanos;
     /** DataWorks time of the last answer about it, or null. */
     Long lastAnsweredAt;
     /** Why the last try failed (NO_PERMISSION, API_ERROR...), null after an answer. */
     String lastFailure;
+    /** DataWorks refused to show this instance (no permission) and has not shown it since. */
+    boolean refused;
 
     InstanceWatch(InstanceKey key, long nowNanos) {
         this.key = key;
-        this.nextPollAtNanos = nowNanos;
         this.lastAnsweredNanos = nowNanos;
     }
 
     boolean due(long nowNanos) {
-        return urgency != Urgency.FINISHED && nextPollAtNanos - nowNanos <= 0;
+        return urgency != Urgency.FINISHED && (neverScheduled || nextPollAtNanos - nowNanos <= 0);
+    }
+
+    boolean dueLaterThan(long nanos) {
+        return nextPollAtNanos - nanos > 0;
+    }
+
+    void scheduleAt(long nanos) {
+        nextPollAtNanos = nanos;
+        neverScheduled = false;
     }
 
     void answered(long nowNanos, long serviceTime) {

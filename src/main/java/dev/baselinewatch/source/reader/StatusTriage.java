@@ -88,12 +88,12 @@ final class StatusTriage {
         for (Map.Entry<LocalDate, List<InstanceKey>> date : byDate.entrySet()) {
             int expectedPages = Math.max(1, (lastTotals.getOrDefault(date.getKey(), 0) + DataWorksApi.MAX_PAGE_SIZE - 1)
                     / DataWorksApi.MAX_PAGE_SIZE);
-            if (expectedPages >= date.getValue().size()) {
+            // At equal cost the listing wins: it also covers the instances not due yet.
+            if (expectedPages > date.getValue().size()) {
                 continue;
             }
-            Set<String> keys = date.getValue().stream().map(k -> k.baselineId() + "/" + k.inGroupId()).collect(Collectors.toSet());
             try {
-                listDate(date.getKey(), keys, listing);
+                listDate(date.getKey(), listing);
             } catch (DataWorksException e) {
                 if (!onFailure.handle(e)) {
                     listing.stopped = true;
@@ -112,7 +112,8 @@ final class StatusTriage {
         });
     }
 
-    private void listDate(LocalDate bizdate, Set<String> keys, Listing listing) throws DataWorksException, PacedCaller.Stopped {
+    /** Keeps every row, not only the due instances': the listing covers the others too, for free. */
+    private void listDate(LocalDate bizdate, Listing listing) throws DataWorksException, PacedCaller.Stopped {
         boolean inFull = !listedInFull.contains(bizdate);
         StatusQuery query = inFull ? StatusQuery.ALL : StatusQuery.unfinished();
         Map<String, ApiAnswer<BaselineStatus>> rows = new HashMap<>();
@@ -126,10 +127,8 @@ final class StatusTriage {
             page = answer.data();
             answeredAt = Math.max(answeredAt, answer.serverTimeMillis());
             for (BaselineStatus row : page.baselineStatuses()) {
-                String key = row.baselineId() + "/" + (row.inGroupId() == null ? 1 : row.inGroupId());
-                if (keys.contains(key)) {
-                    rows.put(key, new ApiAnswer<>(row, answer.requestId(), answer.serverTimeMillis()));
-                }
+                rows.put(row.baselineId() + "/" + (row.inGroupId() == null ? 1 : row.inGroupId()),
+                        new ApiAnswer<>(row, answer.requestId(), answer.serverTimeMillis()));
             }
         } while (page.hasMore() && pageNumber < DataWorksApi.MAX_PAGE_NUMBER);
         lastTotals.put(bizdate, page.totalCount() == null ? rows.size() : page.totalCount());

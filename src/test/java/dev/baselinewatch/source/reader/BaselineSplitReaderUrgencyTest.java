@@ -1,0 +1,191 @@
+package dev.baselinewatch.source.reader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.baselinewatch.dataworks.DataWorksHttpClient;
+import dev.baselinewatch.dataworks.StaticCredentials;
+import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.event.EventType;
+import dev.baselinewatch.simulator.DataWorksSimulator;
+import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.source.PollingOptions;
+import dev.baselinewatch.source.split.BaselineProfile;
+import dev.baselinewatch.source.split.BaselineSplit;
+import dev.baselinewatch.testing.SplitReaderDriver;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.flink.connector.base.source.reader.splitreader.SplitsAddition;
+import org.apache.flink.metrics.groups.UnregisteredMetricsGroup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What the reader asks, how often and what it says when it cannot see, against the simulator over signed HTTP. */
+class BaselineSplitReaderUrgencyTest {
+
+    private static final ZoneOffset ZONE = ZoneOffset.ofHours(8);
+    private static final PollingOptions OPTIONS = PollingOptions.every(Duration.ofMillis(50))
+            .withUrgency(Duration.ofMillis(1000), Duration.ofHours(2), Duration.ofMillis(400));
+
+    private DataWorksSimulator simulator;
+    private BaselineSplitReader reader;
+
+    @AfterEach
+    void stop() throws Exception {
+        if (reader != null) {
+            reader.close();
+        }
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void everyHourlyCycleIsWatchedAndACycleCommittedAfterMidnightIsDueTheNextDay() throws Exception {
+        // Two run days, the clock on the second: both live business dates have their 24 instances.
+        start("""
+                clock: { runDay: 2026-12-02, days: 2, start: "27:00", speed: 1 }
+                baselines:
+                  - { id: 9, name: hourly_orders, cycles: 24, committedTime: "03:58", alertMargin: 20m,
+                      nodes: [ { name: h, plannedStart: "02:00", expectedDuration: 10m } ] }
+                """);
+        BaselineProfile profile = new BaselineProfile("hourly_orders", 1L, "0", 5, true, 20,
+                Map.of(1, 3 * 60 + 58, 24, 26 * 60 + 58));
+        add(BaselineSplit.fresh(9, IntStream.rangeClosed(1, 24).toArray(), profile));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofMillis(1500));
+
+        LocalDate bizdate = LocalDate.of(2026, 12, 2);
+        long cycle24Due = ZonedDateTime.of(2026, 12, 4, 2, 58, 0, 0, ZONE).toInstant().toEpochMilli();
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS && e.bizdate.equals(bizdate.toString())).extracting(e -> e.inGroupId)
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 24).boxed().toList());
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS).hasSize(48);
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS && e.inGroupId == 24 && e.bizdate.equals(bizdate.toString())).singleElement()
+                .satisfies(e -> assertThat(e.status.slaTime).isEqualTo(cycle24Due));
+        // One listing per business date covers all 48 instances: far fewer calls than one each.
+        assertThat(simulator.calls().calls("GetBaselineStatus")).isLessThanOrEqualTo(1);
+        assertThat(simulator.calls().calls("ListBaselineStatuses")).isPositive();
+    }
+
+    @Test
+    void anInstanceDataWorksDoesNotHaveIsReportedOnceWithWhenItWasDue() throws Exception {
+        // One run day: the business date before it has no instances at all.
+        start("""
+                clock: { runDay: 2026-12-03, start: "03:00", speed: 1 }
+                baselines:
+                  - { id: 9, name: hourly_orders, cycles: 24, committedTime: "03:58", alertMargin: 20m,
+                      nodes: [ { name: h, plannedStart: "02:00", expectedDuration: 10m } ] }
+                """);
+        BaselineProfile profile = new BaselineProfile("hourly_orders", 1L, "0", 5, true, 20,
+                Map.of(1, 3 * 60 + 58, 24, 26 * 60 + 58));
+        add(BaselineSplit.fresh(9, new int[] {1, 24}, profile));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofMillis(1500));
+
+        long cycle24Due = ZonedDateTime.of(2026, 12, 3, 2, 58, 0, 0, ZONE).toInstant().toEpochMilli();
+        assertThat(events).filteredOn(e -> e.type == EventType.ABSENT).extracting(e -> e.inGroupId).containsExactlyInAnyOrder(1, 24);
+        assertThat(events).filteredOn(e -> e.type == EventType.ABSENT && e.inGroupId == 24).singleElement().satisfies(e -> {
+            assertThat(e.bizdate).isEqualTo("2026-12-01");
+            assertThat(e.absent.expectedCommittedAt).isEqualTo(cycle24Due);
+            assertThat(e.absent.expectedAlertAt).isEqualTo(cycle24Due - Duration.ofMinutes(20).toMillis());
+            assertThat(e.baselineInfo.type).isEqualTo("HOURLY");
+            assertThat(e.baselineInfo.name).isEqualTo("hourly_orders");
+        });
+        // Missing from the full listing, confirmed once each, then not asked again while the listing still lacks it.
+        assertThat(simulator.calls().answers("Invalid.Wkbench.BaselineStatusNotExist")).isEqualTo(2);
+    }
+
+    @Test
+    void anInstanceFarFromItsAlertTimeIsPolledFarLessOftenThanOneInTrouble() throws Exception {
+        // 300 other baselines share the business date: a listing takes 3 pages, so two watched instances are asked one by one.
+        start("""
+                clock: { runDay: 2026-12-03, start: "03:00", speed: 1 }
+                baselines:
+                  - { id: 1, name: in_trouble, committedTime: "04:00", nodes: [ { plannedStart: "02:00", expectedDuration: 3h } ] }
+                  - { id: 2, name: far_away, committedTime: "20:00", nodes: [ { plannedStart: "14:00", expectedDuration: 1h } ] }
+                generate:
+                  - { count: 300, firstId: 1000, committedWindow: ["06:00", "10:00"] }
+                """);
+        add(BaselineSplit.fresh(1, new int[] {1}), BaselineSplit.fresh(2, new int[] {1}));
+
+        fetchFor(Duration.ofMillis(2500));
+
+        long troubled = statusCallsOf(1);
+        long far = statusCallsOf(2);
+        assertThat(troubled).isGreaterThan(20);
+        assertThat(far).as("a first look, then once a second (farPollInterval)").isBetween(1L, 4L);
+        assertThat(simulator.calls().log()).filteredOn(c -> c.action().equals("GetBaselineKeyPath"))
+                .as("only the one in trouble has its key path read").isNotEmpty().allMatch(c -> c.baselineId() == 1);
+    }
+
+    @Test
+    void aListingCoversEveryInstanceOfItsDateSoInstancesNotDueYetAreSeenForFree() throws Exception {
+        start("""
+                clock: { runDay: 2026-12-03, start: "03:00", speed: 1 }
+                baselines:
+                  - { id: 1, name: in_trouble, committedTime: "04:00", nodes: [ { plannedStart: "02:00", expectedDuration: 3h } ] }
+                  - { id: 2, name: far_away, committedTime: "20:00", nodes: [ { plannedStart: "14:00", expectedDuration: 1h } ] }
+                """);
+        add(BaselineSplit.fresh(1, new int[] {1}), BaselineSplit.fresh(2, new int[] {1}));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofMillis(1000));
+
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS).extracting(e -> e.baselineId).contains(1L, 2L);
+        assertThat(simulator.calls().log()).filteredOn(c -> c.action().equals("GetBaselineStatus") && c.outcome().equals("OK"))
+                .as("statuses come from the listing, one page a round; one call learnt the clock").hasSizeLessThanOrEqualTo(1);
+        assertThat(simulator.calls().calls("ListBaselineStatuses")).isGreaterThan(5);
+    }
+
+    @Test
+    void anInstanceThatCannotBePolledBecomesABlindSpotAndIsTakenBackWhenSeenAgain() throws Exception {
+        // Throttled for the first DataWorks minute (two wall seconds), then served normally.
+        start("""
+                clock: { runDay: 2026-12-03, start: "03:00", speed: 30 }
+                baselines:
+                  - { id: 1, name: orders, committedTime: "04:00", nodes: [ { plannedStart: "02:00", expectedDuration: 3h } ] }
+                faults:
+                  - { kind: THROTTLE, from: "03:00", until: "03:01", rateLimitHeader: true, timeLeft: 1s }
+                """);
+        add(BaselineSplit.fresh(1, new int[] {1}));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofSeconds(4));
+
+        List<BaselineEvent> health = events.stream().filter(e -> e.type == EventType.POLL_HEALTH && e.bizdate.equals("2026-12-02")).toList();
+        assertThat(health).extracting(e -> e.health.blind).containsExactly(true, false);
+        assertThat(health.get(0).health.reason).isEqualTo("THROTTLED");
+        assertThat(health.get(0).health.allowedMillis).isEqualTo(400);
+        assertThat(events.indexOf(health.get(1))).as("seen again with its status").isGreaterThan(events.indexOf(health.get(0)));
+        assertThat(simulator.calls().answers("Throttling.User")).isPositive();
+    }
+
+    private long statusCallsOf(long baselineId) {
+        return simulator.calls().log().stream()
+                .filter(c -> c.action().equals("GetBaselineStatus") && c.baselineId() != null && c.baselineId() == baselineId)
+                .count();
+    }
+
+    private void start(String scenario) throws Exception {
+        simulator = DataWorksSimulator.start(ScenarioLoader.parse(scenario, "urgency"), 0);
+        DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZONE, Duration.ofSeconds(2), Duration.ofSeconds(2),
+                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        reader = new BaselineSplitReader(client, ZONE, OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1);
+    }
+
+    private void add(BaselineSplit... splits) {
+        reader.handleSplitsChanges(new SplitsAddition<>(List.of(splits)));
+    }
+
+    private List<BaselineEvent> fetchFor(Duration duration) throws Exception {
+        List<BaselineEvent> events = new ArrayList<>();
+        long deadline = System.nanoTime() + duration.toNanos();
+        while (System.nanoTime() < deadline) {
+            events.addAll(SplitReaderDriver.fetchOnce(reader));
+        }
+        return events;
+    }
+}
