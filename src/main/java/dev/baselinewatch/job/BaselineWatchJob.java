@@ -43,10 +43,10 @@ public final class BaselineWatchJob {
                 env,
                 source(settings, credentials),
                 settings.sourceParallelism(),
-                settings.projectZone(),
-                settings.retentionAfterFinish(),
+                settings.alertPolicy(),
                 KafkaSinks.alerts(settings),
-                KafkaSinks.events(settings));
+                KafkaSinks.events(settings),
+                KafkaSinks.lateness(settings));
     }
 
     static void configure(StreamExecutionEnvironment env, Settings settings) {
