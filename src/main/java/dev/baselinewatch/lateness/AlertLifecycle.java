@@ -149,11 +149,21 @@ final class AlertLifecycle implements Serializable {
             if (open.projectedFinish == null) {
                 // Nothing was published to compare with (state from an older version): remember, say nothing.
                 open.projectedFinish = finding.projectedFinish();
-            } else if (Math.abs(finding.projectedFinish() - open.projectedFinish) >= policy.projectionChange().toMillis()) {
+            } else if (projectionNews(finding.projectedFinish() - open.projectedFinish, j.now() - open.lastUpdated)) {
                 append(changes, "projected finish " + alerts.iso(open.projectedFinish) + " → " + alerts.iso(finding.projectedFinish()));
             }
         }
         return changes.isEmpty() ? null : changes.toString();
+    }
+
+    /**
+     * A projection of an instance that waits on something (a node not started, one overdue) slips
+     * with the clock: that is what a reminder says, not news. News is a finish earlier by the
+     * threshold, or later by the threshold beyond the DataWorks time that passed since the last record.
+     */
+    private boolean projectionNews(long moved, long elapsed) {
+        long threshold = policy.projectionChange().toMillis();
+        return moved <= -threshold || moved - Math.max(0, elapsed) >= threshold;
     }
 
     private static void append(StringBuilder changes, String change) {
