@@ -19,7 +19,9 @@ import java.util.function.Function;
  * Which kinds of alert fire for one instance at one moment of DataWorks time, and when that could
  * change with no new data (the deadlines to set timers at). Pure: the lifecycle is someone else's.
  */
-final class AlertRules {
+final class AlertRules implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** What fires now, the projection it was judged on (null without a status), and the deadlines ahead. */
     record Judgement(Map<AlertKind, Finding> firing, Projection projection, List<Long> deadlines) {}

@@ -42,28 +42,35 @@ final class Outcomes {
             return;
         }
         Long committed = committedAt(state);
-        int due = 0;
+        int pending = 0;
         if ((state.outcomesEmitted & InstanceOutcome.DAY) == 0) {
-            long closesAt = LatenessWindows.dayCloseAt(key.bizdate(), policy);
-            if (settled || now >= closesAt) {
-                due |= InstanceOutcome.DAY;
-            } else {
-                timers.accept(closesAt);
-            }
+            pending |= InstanceOutcome.DAY;
         }
         if ((state.outcomesEmitted & InstanceOutcome.HOUR) == 0 && hourly(key, state, policy) && committed != null) {
-            long closesAt = LatenessWindows.hourCloseAt(committed, policy);
-            if (settled || now >= closesAt) {
-                due |= InstanceOutcome.HOUR;
+            pending |= InstanceOutcome.HOUR;
+        }
+        if (pending == 0) {
+            return;
+        }
+        if (settled) {
+            state.outcomesEmitted |= pending;
+            out.accept(outcome(key, state, now, committed, pending));
+            return;
+        }
+        for (int window : new int[] {InstanceOutcome.DAY, InstanceOutcome.HOUR}) {
+            if ((pending & window) == 0) {
+                continue;
+            }
+            long closesAt = window == InstanceOutcome.DAY
+                    ? LatenessWindows.dayCloseAt(key.bizdate(), policy) : LatenessWindows.hourCloseAt(committed, policy);
+            if (now >= closesAt) {
+                // As it stood at the close, whatever time the judgement got to: the same whenever the timer fires.
+                state.outcomesEmitted |= window;
+                out.accept(outcome(key, state, closesAt, committed, window));
             } else {
                 timers.accept(closesAt);
             }
         }
-        if (due == 0) {
-            return;
-        }
-        state.outcomesEmitted |= due;
-        out.accept(outcome(key, state, now, committed, due));
     }
 
     private static InstanceOutcome outcome(InstanceKey key, InstanceState state, long now, Long committed, int windows) {

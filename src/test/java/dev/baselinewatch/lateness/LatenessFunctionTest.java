@@ -202,6 +202,15 @@ class LatenessFunctionTest {
         });
     }
 
+    @Test
+    void theFunctionsShipToTheClusterWithTheirPolicy() throws Exception {
+        AlertPolicy policy = AlertPolicy.defaults(ZONE).withSilences(List.of(new Silence(java.util.Set.of(1L), java.util.Set.of(),
+                java.util.Set.of(), java.util.Set.of(AlertKind.NODE_SLOW), null, java.time.Instant.EPOCH, "why")));
+        assertThat(org.apache.flink.util.InstantiationUtil.clone(new LatenessFunction(policy))).isNotNull();
+        assertThat(org.apache.flink.util.InstantiationUtil.clone(new WindowAssigner(policy))).isNotNull();
+        assertThat(org.apache.flink.util.InstantiationUtil.clone(new LatenessWindowFunction(ZONE))).isNotNull();
+    }
+
     private void send(BaselineEvent event, long time) throws Exception {
         event.observedAt = time;
         harness.processElement(event, time);
