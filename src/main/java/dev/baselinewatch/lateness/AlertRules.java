@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Which kinds of alert fire for one instance at one moment of DataWorks time, and when that could
@@ -32,7 +31,7 @@ final class AlertRules implements java.io.Serializable {
         this.policy = policy;
     }
 
-    Judgement judge(InstanceState state, List<RunInfo> runs, List<KnownTopic> topics, Function<AlertKind, OpenAlert> open, long now) {
+    Judgement judge(InstanceState state, List<RunInfo> runs, List<KnownTopic> topics, long now) {
         Map<AlertKind, Finding> firing = new EnumMap<>(AlertKind.class);
         List<Long> deadlines = new ArrayList<>();
         StatusInfo status = state.status;
@@ -49,7 +48,7 @@ final class AlertRules implements java.io.Serializable {
         }
         deadlines(status, deadlines);
         baseline(status, projection, now, firing);
-        nodeFailed(path, open.apply(AlertKind.NODE_FAILED), projection, now, firing);
+        nodeFailed(path, projection, now, firing);
         nodeSlow(path, projection, now, firing, deadlines);
         waitingForResources(path, projection, now, firing, deadlines);
         eventOpened(topics, path, projection, now, firing);
@@ -86,15 +85,20 @@ final class AlertRules implements java.io.Serializable {
         }
     }
 
-    /** Fires from the failure until the node succeeds: a rerun still running is the failure being fixed, not over. */
-    private static void nodeFailed(List<RunInfo> path, OpenAlert open, Projection projection, long now, Map<AlertKind, Finding> firing) {
-        long stillFixing = open != null && !open.resolved ? open.culpritNodeInstanceId : 0;
+    /**
+     * Fires from the failure until the node succeeds: a rerun still running is the failure being
+     * fixed, not over. A rerun is taken as following a failure even when the failed run itself was
+     * never seen (the key path is read only when the instance is at risk, and a rerun can start
+     * before that): DataWorks reruns a key-path node of an unfinished instance after an error or
+     * when an operator stopped it.
+     */
+    private static void nodeFailed(List<RunInfo> path, Projection projection, long now, Map<AlertKind, Finding> firing) {
         for (RunInfo node : path) {
             boolean failed = "FAILURE".equals(node.runStatus);
-            boolean rerunning = node.nodeInstanceId == stillFixing && node.runCount > 1 && !"SUCCESS".equals(node.runStatus);
+            boolean rerunning = node.runCount > 1 && !"SUCCESS".equals(node.runStatus);
             if (failed || rerunning) {
                 String reason = failed ? "key-path node " + node.nodeName + " failed"
-                        : "key-path node " + node.nodeName + " failed and is being rerun (" + node.runStatus + ")";
+                        : "key-path node " + node.nodeName + " failed and is being rerun (run " + node.runCount + ", " + node.runStatus + ")";
                 firing.put(AlertKind.NODE_FAILED, new Finding(AlertKind.NODE_FAILED, reason,
                         AlertFactory.culprit(node, Projection.slipOf(node, now)), projection.projectedFinish(), false));
                 return;

@@ -129,7 +129,7 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         Map<Long, RunInfo> nodes = nodes();
         List<KnownTopic> known = new ArrayList<>();
         topics.values().forEach(known::add);
-        AlertRules.Judgement judgement = rules.judge(state, new ArrayList<>(nodes.values()), known, opens::get, now);
+        AlertRules.Judgement judgement = rules.judge(state, new ArrayList<>(nodes.values()), known, now);
         AlertLifecycle.Judged judged = new AlertLifecycle.Judged(
                 key, state, judgement.projection(), AlertFactory.baseline(key, state), nodes, now);
         StatusInfo status = state.status;

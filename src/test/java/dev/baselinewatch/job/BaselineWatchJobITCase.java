@@ -61,14 +61,15 @@ class BaselineWatchJobITCase {
                     "1004:" + day + ":1:NODE_FAILED", "RESOLVED",
                     "1004:" + day + ":1:EVENT_OPENED", "RESOLVED");
             // The demo config closes the business date's windows at 07:30 on the run day, before the scenario ends.
-            Set<String> expectedWindows = Set.of("BASELINE:1001:" + day + ":DAY", "BASELINE:1002:" + day + ":DAY",
-                    "BASELINE:1003:" + day + ":DAY", "BASELINE:1004:" + day + ":DAY", "PROJECT:10:" + day + ":DAY",
-                    "PROJECT:11:" + day + ":DAY");
+            // 1001 finishes at 02:40: a job that first looks after that never hears of it (the source lists
+            // unfinished instances only), so its window, and its part in project 10's, depend on how fast the job started.
+            Set<String> expectedWindows = Set.of("BASELINE:1002:" + day + ":DAY", "BASELINE:1003:" + day + ":DAY",
+                    "BASELINE:1004:" + day + ":DAY", "PROJECT:10:" + day + ":DAY", "PROJECT:11:" + day + ":DAY");
 
             long deadline = System.currentTimeMillis() + stack.millisUntilScenarioEnd() + 60_000;
             while (System.currentTimeMillis() < deadline
                     && !(stack.millisUntilScenarioEnd() == 0 && lastStateById(alerts.records()).equals(expectedFinalState)
-                            && windows.records().size() >= expectedWindows.size())) {
+                            && windowIds(windows.records()).containsAll(expectedWindows))) {
                 alerts.poll(Duration.ofMillis(500));
                 events.poll(Duration.ZERO);
                 windows.poll(Duration.ZERO);
@@ -132,20 +133,28 @@ class BaselineWatchJobITCase {
 
             Map<String, JsonNode> windowById = windows.records().stream()
                     .collect(Collectors.toMap(w -> w.path("windowId").asText(), w -> w));
-            assertThat(windowById.keySet()).isEqualTo(expectedWindows);
-            assertThat(summary(windowById.get("BASELINE:1001:" + day + ":DAY"))).isEqualTo("1 instances, 0 late, 0 unfinished, 0s total, 0s max");
+            boolean sawOnTime = windowById.containsKey("BASELINE:1001:" + day + ":DAY");
+            assertThat(windowById.keySet()).containsAll(expectedWindows).hasSize(expectedWindows.size() + (sawOnTime ? 1 : 0));
+            if (sawOnTime) {
+                assertThat(summary(windowById.get("BASELINE:1001:" + day + ":DAY"))).isEqualTo("1 instances, 0 late, 0 unfinished, 0s total, 0s max");
+                assertThat(windowById.get("BASELINE:1001:" + day + ":DAY").path("atRiskSeconds").asLong()).isZero();
+            }
             assertThat(summary(windowById.get("BASELINE:1002:" + day + ":DAY"))).isEqualTo("1 instances, 1 late, 0 unfinished, 1800s total, 1800s max");
             // Unfinished when the window closed at 07:30, three and a half hours after its 04:00 committed time.
             assertThat(summary(windowById.get("BASELINE:1003:" + day + ":DAY"))).isEqualTo("1 instances, 1 late, 1 unfinished, 12600s total, 12600s max");
             assertThat(summary(windowById.get("BASELINE:1004:" + day + ":DAY"))).isEqualTo("1 instances, 0 late, 0 unfinished, 0s total, 0s max");
-            assertThat(summary(windowById.get("PROJECT:10:" + day + ":DAY"))).isEqualTo("2 instances, 1 late, 0 unfinished, 1800s total, 1800s max");
+            assertThat(summary(windowById.get("PROJECT:10:" + day + ":DAY")))
+                    .isEqualTo((sawOnTime ? 2 : 1) + " instances, 1 late, 0 unfinished, 1800s total, 1800s max");
             assertThat(summary(windowById.get("PROJECT:11:" + day + ":DAY"))).isEqualTo("2 instances, 1 late, 1 unfinished, 12600s total, 12600s max");
-            assertThat(windowById.get("BASELINE:1001:" + day + ":DAY").path("atRiskSeconds").asLong()).isZero();
             assertThat(windowById.get("BASELINE:1002:" + day + ":DAY").path("atRiskSeconds").asLong()).isPositive();
             assertThat(windowById.get("BASELINE:1003:" + day + ":DAY").path("lateInstances").toString()).isEqualTo("[\"1003:" + day + ":1\"]");
             assertThat(windowById.get("PROJECT:11:" + day + ":DAY").path("closedAt").asText())
                     .isEqualTo(scenario.bizdate().plusDays(1) + "T07:30+08:00");
         }
+    }
+
+    private static Set<String> windowIds(List<JsonNode> windows) {
+        return windows.stream().map(w -> w.path("windowId").asText()).collect(Collectors.toSet());
     }
 
     private static String summary(JsonNode window) {

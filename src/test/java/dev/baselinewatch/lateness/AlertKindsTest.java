@@ -72,6 +72,20 @@ class AlertKindsTest {
     }
 
     @Test
+    void aRerunSeenWithoutItsFailureStillSaysTheNodeFailed() throws Exception {
+        h.send(safe(), at(60));
+        BaselineEvent rerun = run(0, 21, "RUNNING", at(100), null, at(60), at(90));
+        rerun.run.runCount = 2;
+        h.send(rerun, at(101));
+        assertThat(h.log()).containsExactly("NODE_FAILED FIRING #1");
+        assertThat(last(AlertKind.NODE_FAILED).reason).isEqualTo("key-path node node-21 failed and is being rerun (run 2, RUNNING)");
+        BaselineEvent success = run(0, 21, "SUCCESS", at(100), at(125), at(60), at(90));
+        success.run.runCount = 2;
+        h.send(success, at(126));
+        assertThat(h.log()).containsExactly("NODE_FAILED FIRING #1", "NODE_FAILED RESOLVED #2");
+    }
+
+    @Test
     void nodeSlowFiresOnItsOwnTimerWhenANodeRunsTwiceItsHistory() throws Exception {
         h.send(safe(), at(50));
         // 30 minutes of history: slow at 60 (twice as long, and at least 10 minutes over).
