@@ -20,6 +20,7 @@ import dev.baselinewatch.alert.AlertState;
 import dev.baselinewatch.alert.Severity;
 import dev.baselinewatch.event.BaselineEvent;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,7 @@ class AlertKindsTest {
         assertThat(failed.culprit.status).isEqualTo("FAILURE");
         assertThat(failed.reason).isEqualTo("key-path node node-21 failed");
 
+        h = h.restart();
         BaselineEvent rerun = run(0, 21, "RUNNING", at(100), null, at(60), at(90));
         rerun.run.runCount = 2;
         h.send(rerun, at(101));
@@ -101,6 +103,7 @@ class AlertKindsTest {
         assertThat(slow.culprit.slipSeconds).isEqualTo(30 * 60);
         assertThat(slow.reason).isEqualTo("key-path node node-22 running for 1h00m, 2.0x its usual 30m");
 
+        h = h.restart();
         h.send(run(0, 22, "SUCCESS", at(60), at(140), at(60), at(90)), at(141));
         assertThat(h.log()).containsExactly("NODE_SLOW FIRING #1", "NODE_SLOW RESOLVED #2");
         assertThat(last(AlertKind.NODE_SLOW).reason).isEqualTo("the slow node is no longer running");
@@ -138,6 +141,7 @@ class AlertKindsTest {
         assertThat(last(AlertKind.WAITING_FOR_RESOURCES).severity).isEqualTo(Severity.WARNING);
         assertThat(last(AlertKind.WAITING_FOR_RESOURCES).reason).isEqualTo("key-path node node-24 waiting for resources for 30m");
 
+        h = h.restart();
         h.send(run(0, 24, "RUNNING", at(95), null, at(60), at(90)), at(96));
         assertThat(h.log()).containsExactly("WAITING_FOR_RESOURCES FIRING #1", "WAITING_FOR_RESOURCES RESOLVED #2");
 
@@ -157,6 +161,7 @@ class AlertKindsTest {
         assertThat(opened.reason).isEqualTo("DataWorks event node-25变慢 (SLOW) open on node-25");
 
         h.send(topic(KEY, 252, 25, "ERROR", "NEW"), at(80));
+        h = h.restart();
         h.send(topic(KEY, 251, 25, "SLOW", "RECOVER"), at(90));
         assertThat(h.log()).as("one event still open").containsExactly("EVENT_OPENED FIRING #1");
 
@@ -192,6 +197,7 @@ class AlertKindsTest {
         assertThat(spot.reason).isEqualTo("cannot poll DataWorks for this instance (THROTTLED): last answer at "
                 + "2026-12-03T01:40+08:00, more than the 15m its urgency allows");
 
+        h = h.restart();
         h.send(blind(false, at(140)), at(140));
         assertThat(h.log()).containsExactly("BLIND_SPOT FIRING #1", "BLIND_SPOT RESOLVED #2");
         assertThat(last(AlertKind.BLIND_SPOT).reason).isEqualTo("DataWorks answers about this instance again");
@@ -214,6 +220,7 @@ class AlertKindsTest {
         assertThat(noData.baseline.owner).isEqualTo("9527002");
         assertThat(noData.latenessSeconds).isZero();
 
+        h = h.restart();
         h.send(finished(SLA + 5 * MINUTE), SLA + 10 * MINUTE);
         assertThat(h.log()).containsExactly("NO_DATA FIRING #1", "BASELINE_LATE FIRING #1", "BASELINE_LATE RESOLVED #2",
                 "NO_DATA RESOLVED #2");
@@ -237,6 +244,7 @@ class AlertKindsTest {
         h.watermark(SLA + MINUTE);
         assertThat(h.log()).containsExactly("BASELINE_AT_RISK FIRING #1", "BASELINE_LATE FIRING #1");
 
+        h = h.restart();
         long expiry = SLA + Duration.ofDays(3).toMillis();
         h.watermark(expiry - 1);
         assertThat(h.alerts()).hasSize(2);
@@ -254,6 +262,47 @@ class AlertKindsTest {
         assertThat(h.log()).containsExactly("BASELINE_AT_RISK FIRING #1");
         assertThat(last(AlertKind.BASELINE_AT_RISK).reason).isEqualTo("projected finish is past the alert time, inside the alert margin");
         assertThat(last(AlertKind.BASELINE_AT_RISK).severity).isEqualTo(Severity.MAJOR);
+    }
+
+    @Test
+    void everyKindIsUpdatedWhenItsSeverityChanges() throws Exception {
+        h.send(LatenessHarness.status("DANGEROUS", SLA + 30 * MINUTE, false, null), at(100));
+        h.send(run(0, 21, "FAILURE", at(60), at(80), at(60), at(90)), at(101));
+        h.send(run(1, 22, "RUNNING", at(60), null, at(60), at(70)), at(101));
+        BaselineEvent waiting = run(2, 23, "WAIT_RESOURCE", null, null, at(120), at(150));
+        waiting.run.beginWaitResTime = at(60);
+        h.send(waiting, at(101));
+        h.send(topic(KEY, 211, 21, "ERROR", "NEW"), at(102));
+        h.send(blind(true, at(100)), at(130));
+        h.watermark(SLA);
+        List<AlertKind> firing = List.of(AlertKind.BASELINE_AT_RISK, AlertKind.BASELINE_LATE, AlertKind.NODE_FAILED,
+                AlertKind.NODE_SLOW, AlertKind.WAITING_FOR_RESOURCES, AlertKind.EVENT_OPENED, AlertKind.BLIND_SPOT);
+        assertThat(h.alerts()).extracting(a -> a.kind).containsOnlyOnceElementsOf(
+                firing.stream().filter(k -> k != AlertKind.BASELINE_AT_RISK).toList()).containsAll(firing);
+        int before = h.alerts().size();
+
+        h = h.restart();
+        BaselineEvent demoted = LatenessHarness.status("OVER", SLA + 30 * MINUTE, false, null);
+        demoted.status.priority = 3;
+        h.send(demoted, SLA + MINUTE);
+        List<Alert> updates = h.alerts().subList(before, h.alerts().size());
+        assertThat(updates).extracting(a -> a.kind).containsExactlyInAnyOrderElementsOf(firing);
+        assertThat(updates).allSatisfy(a -> {
+            assertThat(a.state).isEqualTo(AlertState.FIRING);
+            assertThat(a.severity).isEqualTo(Severity.of(a.kind, 3));
+            assertThat(a.reason).contains("(severity " + Severity.of(a.kind, 8) + " → " + Severity.of(a.kind, 3));
+        });
+        finishAndForget(SLA + 20 * MINUTE);
+    }
+
+    @Test
+    void noDataIsUpdatedWhenTheConfiguredPriorityChanges() throws Exception {
+        h.send(absent(), at(60)).watermark(SLA);
+        BaselineEvent demoted = absent();
+        demoted.baselineInfo.priority = 3;
+        h.send(demoted, SLA + MINUTE);
+        assertThat(h.log()).containsExactly("NO_DATA FIRING #1", "NO_DATA FIRING #2");
+        assertThat(last(AlertKind.NO_DATA).severity).isEqualTo(Severity.MAJOR);
     }
 
     private void finishAndForget(long finish) throws Exception {

@@ -43,6 +43,10 @@ final class LatenessHarness implements AutoCloseable {
     final AlertPolicy policy;
     final KeyedOneInputStreamOperatorTestHarness<String, BaselineEvent, Alert> harness;
     private long checkpointId;
+    /** What the harnesses before the last restart published: a consumer sees them all. */
+    private final List<Alert> earlierAlerts = new java.util.ArrayList<>();
+    private final List<ForwardedEvent> earlierForwarded = new java.util.ArrayList<>();
+    private final List<InstanceOutcome> earlierOutcomes = new java.util.ArrayList<>();
 
     LatenessHarness(AlertPolicy policy) throws Exception {
         this(policy, null);
@@ -66,11 +70,19 @@ final class LatenessHarness implements AutoCloseable {
         return MIDNIGHT + minutesAfterMidnight * MINUTE;
     }
 
-    /** Takes a snapshot, closes this harness and returns a new one restored from it, as after a failure. */
+    /**
+     * Takes a snapshot, closes this harness and returns a new one restored from it, as after a
+     * failure; what was published before stays in {@link #alerts()}, as a consumer keeps it.
+     */
     LatenessHarness restart() throws Exception {
         OperatorSubtaskState snapshot = harness.snapshot(++checkpointId, checkpointId);
+        LatenessHarness restored = new LatenessHarness(policy, snapshot);
+        restored.checkpointId = checkpointId;
+        restored.earlierAlerts.addAll(alerts());
+        restored.earlierForwarded.addAll(forwarded());
+        restored.earlierOutcomes.addAll(outcomes());
         harness.close();
-        return new LatenessHarness(policy, snapshot);
+        return restored;
     }
 
     LatenessHarness send(BaselineEvent event, long time) throws Exception {
@@ -85,7 +97,9 @@ final class LatenessHarness implements AutoCloseable {
     }
 
     List<Alert> alerts() {
-        return harness.extractOutputValues();
+        List<Alert> all = new java.util.ArrayList<>(earlierAlerts);
+        all.addAll(harness.extractOutputValues());
+        return all;
     }
 
     /** Every published record as "KIND STATE #sequence". */
@@ -95,12 +109,20 @@ final class LatenessHarness implements AutoCloseable {
 
     List<ForwardedEvent> forwarded() {
         java.util.Collection<StreamRecord<ForwardedEvent>> out = harness.getSideOutput(LatenessFunction.FORWARDED_EVENTS);
-        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+        List<ForwardedEvent> all = new java.util.ArrayList<>(earlierForwarded);
+        if (out != null) {
+            out.forEach(r -> all.add(r.getValue()));
+        }
+        return all;
     }
 
     List<InstanceOutcome> outcomes() {
         java.util.Collection<StreamRecord<InstanceOutcome>> out = harness.getSideOutput(LatenessFunction.OUTCOMES);
-        return out == null ? List.of() : out.stream().map(StreamRecord::getValue).toList();
+        List<InstanceOutcome> all = new java.util.ArrayList<>(earlierOutcomes);
+        if (out != null) {
+            out.forEach(r -> all.add(r.getValue()));
+        }
+        return all;
     }
 
     void assertForgotten() {
