@@ -153,7 +153,8 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         judgement.deadlines().forEach(at -> TimerBook.register(state, ctx.timerService(), at));
         Long committed = Outcomes.committedAt(state);
         state.expireAt = (committed != null ? committed : state.firstSeenAt) + policy.expireAfter().toMillis();
-        TimerBook.register(state, ctx.timerService(), state.expireAt);
+        // Already past (old data replayed): at the next watermark, rather than never.
+        TimerBook.register(state, ctx.timerService(), Math.max(state.expireAt, ctx.timerService().currentWatermark() + 1));
         Outcomes.emitDue(key, state, now, finished, policy, o -> ctx.output(OUTCOMES, o),
                 at -> TimerBook.register(state, ctx.timerService(), at));
         if (finished && state.cleanupAt == 0) {

@@ -257,6 +257,17 @@ class AlertKindsTest {
     }
 
     @Test
+    void anInstanceFirstSeenAfterItsExpiryIsGivenUpAtTheNextWatermark() throws Exception {
+        long longAfter = SLA + Duration.ofDays(4).toMillis();
+        h.watermark(longAfter);
+        h.send(LatenessHarness.status("OVER", SLA + 60 * MINUTE, false, null), longAfter + MINUTE);
+        h.watermark(longAfter + 2 * MINUTE);
+        assertThat(h.log()).containsExactly("BASELINE_AT_RISK FIRING #1", "BASELINE_LATE FIRING #1",
+                "BASELINE_AT_RISK RESOLVED #2", "BASELINE_LATE RESOLVED #2");
+        h.assertForgotten();
+    }
+
+    @Test
     void marginEatenIsAtRiskBeforeTheAlertTime() throws Exception {
         h.send(LatenessHarness.status("DANGEROUS", EXP + 10 * MINUTE, false, null), at(100));
         assertThat(h.log()).containsExactly("BASELINE_AT_RISK FIRING #1");
