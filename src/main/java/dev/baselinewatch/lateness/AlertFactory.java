@@ -26,8 +26,8 @@ final class AlertFactory implements Serializable {
     }
 
     /**
-     * @param projection null when no status was ever seen
-     * @param now DataWorks time of the record: the lateness of an instance with no status counts up to it
+     * @param projection null when no status was ever seen; then the lateness counts up to the record's time
+     * @param culprit the node to name, or null
      */
     Alert build(InstanceKey key, OpenAlert open, AlertState state, InstanceState instance, Projection projection,
             CulpritRef culprit, String reason) {

@@ -5,6 +5,7 @@ import dev.baselinewatch.alert.LatenessWindow;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapState;
@@ -82,7 +83,7 @@ public class LatenessWindowFunction extends KeyedProcessFunction<String, Instanc
         }
         w.closedAt = iso(closedAt, zone);
         List<String> late = new ArrayList<>();
-        for (InstanceOutcome o : all.stream().sorted(java.util.Comparator.comparing((InstanceOutcome o) -> o.instance)).toList()) {
+        for (InstanceOutcome o : all.stream().sorted(Comparator.comparing((InstanceOutcome o) -> o.instance)).toList()) {
             w.instances++;
             if (o.finished) {
                 w.finished++;
