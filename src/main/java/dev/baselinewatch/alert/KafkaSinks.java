@@ -7,7 +7,7 @@ import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.util.function.SerializableFunction;
 
 /**
- * The Kafka sinks: JSON records keyed by baseline instance, exactly-once by default. Each topic gets
+ * The Kafka sinks: JSON records keyed by baseline instance (lateness windows by window id), exactly-once by default. Each topic gets
  * its own transactional id prefix, derived from the job's name and environment, so two jobs (or two
  * sinks of one job) never fence each other.
  */
@@ -21,6 +21,10 @@ public final class KafkaSinks {
 
     public static KafkaSink<ForwardedEvent> events(Settings settings) {
         return build(settings, settings.eventsTopic(), "events", event -> event.instance);
+    }
+
+    public static KafkaSink<LatenessWindow> lateness(Settings settings) {
+        return build(settings, settings.latenessTopic(), "lateness", window -> window.windowId);
     }
 
     private static <T> KafkaSink<T> build(Settings settings, String topic, String sinkName, SerializableFunction<T, String> keyOf) {

@@ -16,7 +16,8 @@ public record JobConfig(
         @JsonProperty("discovery") Discovery discovery,
         @JsonProperty("lateness") Lateness lateness,
         @JsonProperty("kafka") Kafka kafka,
-        @JsonProperty("checkpointing") Checkpointing checkpointing) {
+        @JsonProperty("checkpointing") Checkpointing checkpointing,
+        @JsonProperty("alerts") Alerts alerts) {
 
     public record Job(
             @JsonProperty("name") String name,
@@ -59,12 +60,15 @@ public record JobConfig(
             @JsonProperty("types") List<String> types) {}
 
     public record Lateness(
-            @JsonProperty("retentionAfterFinish") String retentionAfterFinish) {}
+            @JsonProperty("retentionAfterFinish") String retentionAfterFinish,
+            @JsonProperty("windowClose") String windowClose,
+            @JsonProperty("hourWindowGrace") String hourWindowGrace) {}
 
     public record Kafka(
             @JsonProperty("bootstrapServers") String bootstrapServers,
             @JsonProperty("alertsTopic") String alertsTopic,
             @JsonProperty("eventsTopic") String eventsTopic,
+            @JsonProperty("latenessTopic") String latenessTopic,
             @JsonProperty("deliveryGuarantee") String deliveryGuarantee,
             @JsonProperty("transactionalIdPrefix") String transactionalIdPrefix,
             @JsonProperty("transactionTimeout") String transactionTimeout,
@@ -72,4 +76,23 @@ public record JobConfig(
 
     public record Checkpointing(
             @JsonProperty("interval") String interval) {}
+
+    public record Alerts(
+            @JsonProperty("repeatInterval") String repeatInterval,
+            @JsonProperty("maxRepeats") Integer maxRepeats,
+            @JsonProperty("nodeSlowFactor") Double nodeSlowFactor,
+            @JsonProperty("nodeSlowMinimum") String nodeSlowMinimum,
+            @JsonProperty("waitingForResourcesAfter") String waitingForResourcesAfter,
+            @JsonProperty("projectionChange") String projectionChange,
+            @JsonProperty("expireAfter") String expireAfter,
+            @JsonProperty("silences") List<Silence> silences) {}
+
+    public record Silence(
+            @JsonProperty("baselines") List<Long> baselines,
+            @JsonProperty("projects") List<Long> projects,
+            @JsonProperty("owners") List<String> owners,
+            @JsonProperty("kinds") List<String> kinds,
+            @JsonProperty("from") String from,
+            @JsonProperty("until") String until,
+            @JsonProperty("comment") String comment) {}
 }

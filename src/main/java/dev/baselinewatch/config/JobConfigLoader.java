@@ -1,5 +1,6 @@
 package dev.baselinewatch.config;
 
+import dev.baselinewatch.lateness.AlertPolicy;
 import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.DiscoveryRule;
 import dev.baselinewatch.source.PollingOptions;
@@ -53,7 +54,7 @@ public final class JobConfigLoader {
         Settings settings(JobConfig raw) {
             JobConfig.Job job = orEmpty(raw.job(), new JobConfig.Job(null, null, null));
             JobConfig.DataWorks dw = require(raw.dataworks(), "dataworks");
-            JobConfig.Lateness lateness = orEmpty(raw.lateness(), new JobConfig.Lateness(null));
+            JobConfig.Lateness lateness = orEmpty(raw.lateness(), new JobConfig.Lateness(null, null, null));
             JobConfig.Kafka kafka = require(raw.kafka(), "kafka");
             JobConfig.Checkpointing checkpointing = orEmpty(raw.checkpointing(), new JobConfig.Checkpointing(null));
 
@@ -106,6 +107,15 @@ public final class JobConfigLoader {
             producer.keySet().forEach(key -> check(SECRET_WORDS.stream().noneMatch(w -> key.toLowerCase().replace(".", "").contains(w)),
                     "kafka.producer." + key, "looks like a secret; secrets never go in the config file"));
 
+            WatchSpec watch = watch(raw.baselines(), raw.discovery());
+            Duration retention = positive(orDefault(lateness.retentionAfterFinish(), "6h"), "lateness.retentionAfterFinish");
+            AlertPolicy alertPolicy = new AlertsValidation(file).policy(raw.alerts(), lateness, zone, watch.baselines(), retention);
+            String alertsTopic = nonBlank(orDefault(kafka.alertsTopic(), "baseline-watch.alerts"), "kafka.alertsTopic");
+            String eventsTopic = nonBlank(orDefault(kafka.eventsTopic(), "baseline-watch.events"), "kafka.eventsTopic");
+            String latenessTopic = nonBlank(orDefault(kafka.latenessTopic(), "baseline-watch.lateness"), "kafka.latenessTopic");
+            check(!latenessTopic.equals(alertsTopic) && !latenessTopic.equals(eventsTopic), "kafka.latenessTopic",
+                    "must differ from kafka.alertsTopic and kafka.eventsTopic, was " + latenessTopic);
+
             return new Settings(
                     jobName,
                     environment,
@@ -115,17 +125,19 @@ public final class JobConfigLoader {
                     polling,
                     connectTimeout,
                     readTimeout,
-                    watch(raw.baselines(), raw.discovery()),
-                    positive(orDefault(lateness.retentionAfterFinish(), "6h"), "lateness.retentionAfterFinish"),
+                    watch,
+                    retention,
                     nonBlank(require(kafka.bootstrapServers(), "kafka.bootstrapServers"), "kafka.bootstrapServers"),
-                    nonBlank(orDefault(kafka.alertsTopic(), "baseline-watch.alerts"), "kafka.alertsTopic"),
-                    nonBlank(orDefault(kafka.eventsTopic(), "baseline-watch.events"), "kafka.eventsTopic"),
+                    alertsTopic,
+                    eventsTopic,
                     guarantee,
                     nonBlank(orDefault(kafka.transactionalIdPrefix(), jobName + "-" + environment), "kafka.transactionalIdPrefix"),
                     txTimeout,
                     Map.copyOf(producer),
                     checkpointInterval,
-                    dw.recordTo() == null ? null : nonBlank(dw.recordTo(), "dataworks.recordTo"));
+                    dw.recordTo() == null ? null : nonBlank(dw.recordTo(), "dataworks.recordTo"),
+                    alertPolicy,
+                    latenessTopic);
         }
 
         private URI endpoint(JobConfig.DataWorks dw) {

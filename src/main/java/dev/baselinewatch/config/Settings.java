@@ -1,5 +1,6 @@
 package dev.baselinewatch.config;
 
+import dev.baselinewatch.lateness.AlertPolicy;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.WatchSpec;
 import dev.baselinewatch.source.WatchedBaseline;
@@ -31,7 +32,9 @@ public record Settings(
         Duration transactionTimeout,
         Map<String, String> producerProperties,
         Duration checkpointInterval,
-        String recordTo) implements Serializable {
+        String recordTo,
+        AlertPolicy alertPolicy,
+        String latenessTopic) implements Serializable {
 
     /** Where the task managers record every DataWorks answer for a later replay (see ExchangeRecorder), or null. */
     public java.util.Optional<String> recording() {
@@ -47,6 +50,6 @@ public record Settings(
     public Settings withEndpoints(URI newEndpoint, String newBootstrapServers) {
         return new Settings(jobName, environment, sourceParallelism, newEndpoint, projectZone, polling, connectTimeout,
                 readTimeout, watch, retentionAfterFinish, newBootstrapServers, alertsTopic, eventsTopic, deliveryGuarantee,
-                transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval, recordTo);
+                transactionalIdPrefix, transactionTimeout, producerProperties, checkpointInterval, recordTo, alertPolicy, latenessTopic);
     }
 }

@@ -44,10 +44,10 @@ public final class BaselineWatchJob {
                 env,
                 source,
                 source.usefulParallelism(settings.sourceParallelism()),
-                settings.projectZone(),
-                settings.retentionAfterFinish(),
+                settings.alertPolicy(),
                 KafkaSinks.alerts(settings),
-                KafkaSinks.events(settings));
+                KafkaSinks.events(settings),
+                KafkaSinks.lateness(settings));
     }
 
     static void configure(StreamExecutionEnvironment env, Settings settings) {

@@ -2,10 +2,12 @@ package dev.baselinewatch.job;
 
 import dev.baselinewatch.alert.Alert;
 import dev.baselinewatch.alert.ForwardedEvent;
+import dev.baselinewatch.alert.LatenessWindow;
 import dev.baselinewatch.event.BaselineEvent;
+import dev.baselinewatch.lateness.AlertPolicy;
 import dev.baselinewatch.lateness.LatenessFunction;
-import java.time.Duration;
-import java.time.ZoneId;
+import dev.baselinewatch.lateness.LatenessWindowFunction;
+import dev.baselinewatch.lateness.WindowAssigner;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -14,9 +16,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
- * The dataflow: DataWorks source → keyBy baseline instance → lateness → alerts and events sinks.
- * Takes its source and sinks as parameters so tests can swap them. The uids are part of the
- * savepoint format: never change them.
+ * The dataflow: DataWorks source → keyBy baseline instance → lateness → alerts and events sinks;
+ * lateness outcomes → keyBy window → lateness windows sink. Takes its source and sinks as
+ * parameters so tests can swap them. The uids are part of the savepoint format: never change them.
  */
 public final class BaselineWatchPipeline {
 
@@ -24,6 +26,9 @@ public final class BaselineWatchPipeline {
     public static final String LATENESS_UID = "baseline-lateness";
     public static final String ALERTS_SINK_UID = "alerts-kafka-sink";
     public static final String EVENTS_SINK_UID = "events-kafka-sink";
+    public static final String WINDOW_ASSIGNER_UID = "lateness-window-assigner";
+    public static final String LATENESS_WINDOWS_UID = "lateness-windows";
+    public static final String LATENESS_SINK_UID = "lateness-kafka-sink";
 
     private BaselineWatchPipeline() {}
 
@@ -31,10 +36,10 @@ public final class BaselineWatchPipeline {
             StreamExecutionEnvironment env,
             Source<BaselineEvent, ?, ?> source,
             int sourceParallelism,
-            ZoneId projectZone,
-            Duration retentionAfterFinish,
+            AlertPolicy policy,
             Sink<Alert> alertSink,
-            Sink<ForwardedEvent> eventSink) {
+            Sink<ForwardedEvent> eventSink,
+            Sink<LatenessWindow> latenessSink) {
         // Watermarks come from the source itself (DataWorks time at the end of every poll round),
         // so no generator here; a reader without baselines marks itself idle.
         DataStream<BaselineEvent> events = env
@@ -44,7 +49,7 @@ public final class BaselineWatchPipeline {
 
         SingleOutputStreamOperator<Alert> alerts = events
                 .keyBy(BaselineEvent::instanceKeyText)
-                .process(new LatenessFunction(projectZone, retentionAfterFinish))
+                .process(new LatenessFunction(policy))
                 .name("Lateness per baseline instance")
                 .uid(LATENESS_UID);
 
@@ -53,5 +58,17 @@ public final class BaselineWatchPipeline {
                 .sinkTo(eventSink)
                 .name("DataWorks events to Kafka")
                 .uid(EVENTS_SINK_UID);
+        // Same watermark as the alerts (side outputs carry it): windows close on DataWorks time.
+        alerts.getSideOutput(LatenessFunction.OUTCOMES)
+                .flatMap(new WindowAssigner(policy))
+                .name("Outcomes to their windows")
+                .uid(WINDOW_ASSIGNER_UID)
+                .keyBy(outcome -> outcome.windowId)
+                .process(new LatenessWindowFunction(policy.zone()))
+                .name("Lateness windows per baseline and project")
+                .uid(LATENESS_WINDOWS_UID)
+                .sinkTo(latenessSink)
+                .name("Lateness windows to Kafka")
+                .uid(LATENESS_SINK_UID);
     }
 }

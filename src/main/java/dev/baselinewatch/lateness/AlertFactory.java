@@ -1,13 +1,14 @@
 package dev.baselinewatch.lateness;
 
 import dev.baselinewatch.alert.Alert;
-import dev.baselinewatch.alert.AlertKind;
 import dev.baselinewatch.alert.AlertState;
 import dev.baselinewatch.alert.BaselineRef;
 import dev.baselinewatch.alert.CulpritRef;
+import dev.baselinewatch.event.BaselineInfo;
 import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.event.RunInfo;
 import dev.baselinewatch.event.StatusInfo;
+import dev.baselinewatch.event.TopicInfo;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -24,8 +25,15 @@ final class AlertFactory implements Serializable {
         this.zoneId = zone.getId();
     }
 
-    Alert build(InstanceKey key, OpenAlert open, AlertState state, InstanceState instance, Projection projection, String reason) {
+    /**
+     * @param projection null when no status was ever seen; then the lateness counts up to the record's time
+     * @param culprit the node to name, or null
+     */
+    Alert build(InstanceKey key, OpenAlert open, AlertState state, InstanceState instance, Projection projection,
+            CulpritRef culprit, String reason) {
         StatusInfo status = instance.status;
+        Long committed = status != null ? status.slaTime : instance.absent == null ? null : instance.absent.expectedCommittedAt;
+        Long alertAt = status != null ? status.expTime : instance.absent == null ? null : instance.absent.expectedAlertAt;
         Alert alert = new Alert();
         alert.alertId = Alert.idOf(key.toString(), open.kind);
         alert.kind = open.kind;
@@ -33,15 +41,18 @@ final class AlertFactory implements Serializable {
         alert.state = state;
         alert.sequence = open.sequence;
         alert.instance = key.toString();
-        alert.baseline = baseline(key, status);
+        alert.baseline = baseline(key, instance);
         alert.bizdate = key.bizdate().toString();
         alert.inGroupId = key.inGroupId();
-        alert.committedTime = iso(status.slaTime);
-        alert.alertTime = iso(status.expTime);
-        alert.projectedFinish = iso(projection.projectedFinish());
-        alert.finishTime = status.finished ? iso(status.finishTime) : null;
-        alert.latenessSeconds = status.slaTime == null ? null : (projection.projectedFinish() - status.slaTime) / 1000;
-        alert.culprit = culprit(projection);
+        alert.committedTime = iso(committed);
+        alert.alertTime = iso(alertAt);
+        alert.projectedFinish = projection == null ? null : iso(projection.projectedFinish());
+        alert.finishTime = status != null && status.finished ? iso(status.finishTime) : null;
+        if (committed != null) {
+            long finish = projection != null ? projection.projectedFinish() : open.lastUpdated;
+            alert.latenessSeconds = (finish - committed) / 1000;
+        }
+        alert.culprit = culprit;
         alert.reason = reason;
         alert.firstSeen = iso(open.firstSeen);
         alert.lastUpdated = iso(open.lastUpdated);
@@ -49,30 +60,43 @@ final class AlertFactory implements Serializable {
         return alert;
     }
 
-    static BaselineRef baseline(InstanceKey key, StatusInfo status) {
+    /** The baseline as DataWorks' status names it, else as its configuration does (blind spots, no data). */
+    static BaselineRef baseline(InstanceKey key, InstanceState instance) {
         BaselineRef ref = new BaselineRef();
         ref.id = key.baselineId();
+        StatusInfo status = instance == null ? null : instance.status;
+        BaselineInfo info = instance == null ? null : instance.baselineInfo;
         if (status != null) {
             ref.name = status.baselineName;
             ref.projectId = status.projectId;
             ref.owner = status.owner;
             ref.priority = status.priority;
         }
+        if (info != null) {
+            ref.name = ref.name != null ? ref.name : info.name;
+            ref.projectId = ref.projectId != null ? ref.projectId : info.projectId;
+            ref.owner = ref.owner != null ? ref.owner : info.owner;
+            ref.priority = ref.priority != null ? ref.priority : info.priority;
+        }
         return ref;
     }
 
-    private static CulpritRef culprit(Projection projection) {
-        RunInfo node = projection.culprit();
-        if (node == null) {
-            return null;
-        }
+    static CulpritRef culprit(RunInfo node, long slipMillis) {
         CulpritRef ref = new CulpritRef();
         ref.nodeInstanceId = node.nodeInstanceId;
         ref.nodeId = node.nodeId;
         ref.nodeName = node.nodeName;
         ref.owner = node.owner;
         ref.status = node.runStatus;
-        ref.slipSeconds = projection.culpritSlipMillis() / 1000;
+        ref.slipSeconds = slipMillis / 1000;
+        return ref;
+    }
+
+    /** A node known only from an event on it: no run, so no status or slip. */
+    static CulpritRef culprit(TopicInfo topic) {
+        CulpritRef ref = new CulpritRef();
+        ref.nodeInstanceId = topic.nodeInstanceId;
+        ref.nodeName = topic.nodeName;
         return ref;
     }
 

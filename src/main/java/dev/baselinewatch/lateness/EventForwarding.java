@@ -1,27 +1,31 @@
 package dev.baselinewatch.lateness;
 
 import dev.baselinewatch.alert.ForwardedEvent;
-import dev.baselinewatch.event.BaselineEvent;
-import dev.baselinewatch.event.StatusInfo;
+import dev.baselinewatch.event.InstanceKey;
+import dev.baselinewatch.event.RunInfo;
 
-/** Turns a TOPIC event into the record forwarded to the events topic. */
+/** Turns a DataWorks event seen on an instance into the record forwarded to the events topic. */
 final class EventForwarding {
 
     private EventForwarding() {}
 
-    static ForwardedEvent enrich(BaselineEvent event, StatusInfo status, AlertFactory times) {
+    /** @param node the key-path node the event is on, or null when its run was not seen yet */
+    static ForwardedEvent enrich(InstanceKey key, KnownTopic known, InstanceState instance, RunInfo node, AlertFactory times) {
         ForwardedEvent forwarded = new ForwardedEvent();
-        forwarded.topicId = event.topic.topicId;
-        forwarded.topicName = event.topic.topicName;
-        forwarded.instance = event.instanceKeyText();
-        forwarded.baseline = AlertFactory.baseline(event.instanceKey(), status);
-        forwarded.bizdate = event.bizdate;
-        forwarded.inGroupId = event.inGroupId;
-        forwarded.nodeInstanceId = event.topic.nodeInstanceId;
-        forwarded.nodeName = event.topic.nodeName;
-        forwarded.addTime = times.iso(event.topic.addTime);
-        forwarded.observedAt = times.iso(event.observedAt);
-        forwarded.requestId = event.requestId;
+        forwarded.topicId = known.topic.topicId;
+        forwarded.topicName = known.topic.topicName;
+        forwarded.topicType = known.topic.type;
+        forwarded.topicStatus = known.topic.status;
+        forwarded.instance = key.toString();
+        forwarded.baseline = AlertFactory.baseline(key, instance);
+        forwarded.bizdate = key.bizdate().toString();
+        forwarded.inGroupId = key.inGroupId();
+        forwarded.nodeInstanceId = known.topic.nodeInstanceId;
+        forwarded.nodeName = known.topic.nodeName;
+        forwarded.nodeOwner = node == null ? null : node.owner;
+        forwarded.addTime = times.iso(known.topic.addTime);
+        forwarded.observedAt = times.iso(known.observedAt);
+        forwarded.requestId = known.requestId;
         return forwarded;
     }
 }

@@ -15,7 +15,7 @@ import java.util.List;
  */
 public record Projection(long projectedFinish, RunInfo culprit, long culpritSlipMillis) {
 
-    private static final List<String> STARTED = List.of("RUNNING", "CHECKING", "CHECKING_CONDITION");
+    static final List<String> STARTED = List.of("RUNNING", "CHECKING", "CHECKING_CONDITION");
 
     public static Projection of(StatusInfo status, Collection<RunInfo> keyPath, long now) {
         List<RunInfo> nodes = keyPath.stream().sorted(Comparator.comparingInt(r -> r.position)).toList();
@@ -62,7 +62,13 @@ public record Projection(long projectedFinish, RunInfo culprit, long culpritSlip
         return Math.max(now, start + expected);
     }
 
-    private static long expectedDuration(RunInfo node) {
+    /** How much later than DataWorks' forecast this node ends, as projected now; 0 without a forecast. */
+    static long slipOf(RunInfo node, long now) {
+        return node.endCast == null ? 0 : endOf(node, Long.MIN_VALUE, now) - node.endCast;
+    }
+
+    /** The node's duration as DataWorks forecasts it from history; 0 when unknown. */
+    static long expectedDuration(RunInfo node) {
         if (node.beginCast != null && node.endCast != null) {
             return Math.max(0, node.endCast - node.beginCast);
         }

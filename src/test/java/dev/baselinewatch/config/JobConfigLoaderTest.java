@@ -3,11 +3,15 @@ package dev.baselinewatch.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.baselinewatch.alert.AlertKind;
+import dev.baselinewatch.lateness.AlertPolicy;
+import dev.baselinewatch.lateness.Silence;
 import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import dev.baselinewatch.source.DiscoveryRule;
@@ -136,6 +140,78 @@ class JobConfigLoaderTest {
                 .hasMessageContaining("at least dataworks.pollInterval");
         assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL.replace("timeZone: \"+08:00\"", "timeZone: \"+08:00\"\n  blindSpotAfter: 1s"), "m.yaml"))
                 .hasMessageContaining("'dataworks.blindSpotAfter' in m.yaml");
+    }
+
+    @Test
+    void alertsAndWindowsHaveTheirDocumentedDefaults() {
+        Settings s = JobConfigLoader.parse(MINIMAL, "min.yaml");
+        AlertPolicy p = s.alertPolicy();
+        assertThat(p.zone()).isEqualTo(ZoneOffset.ofHours(8));
+        assertThat(p.gracePeriod()).isEqualTo(Duration.ofHours(6));
+        assertThat(p.repeatInterval()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(p.maxRepeats()).isEqualTo(3);
+        assertThat(p.nodeSlowFactor()).isEqualTo(2.0);
+        assertThat(p.nodeSlowMinimum()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(p.waitingForResourcesAfter()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(p.projectionChange()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(p.expireAfter()).isEqualTo(Duration.ofDays(3));
+        assertThat(p.windowClose()).isEqualTo(Duration.ofHours(24));
+        assertThat(p.hourWindowGrace()).isEqualTo(Duration.ofHours(1));
+        assertThat(p.silences()).isEmpty();
+        assertThat(s.latenessTopic()).isEqualTo("baseline-watch.lateness");
+        // The shipped example lists every key with its default.
+        Settings prod = JobConfigLoader.load(Path.of("job-config/baseline-watch.yaml"));
+        assertThat(prod.alertPolicy()).isEqualTo(p.withWindows(p.windowClose(), p.hourWindowGrace(), prod.alertPolicy().hourlyBaselines()));
+        assertThat(JobConfigLoader.load(Path.of("job-config/demo.yaml")).alertPolicy().windowClose()).isEqualTo(Duration.ofMinutes(7 * 60 + 30));
+    }
+
+    @Test
+    void silencesAndHourlyBaselinesAreRead() {
+        String yaml = MINIMAL.replace("id: 42", "id: 42\n  - id: 43\n    inGroupIds: [1, 2, 3]") + """
+                alerts:
+                  maxRepeats: 0
+                  silences:
+                    - projects: [11]
+                      kinds: [BASELINE_AT_RISK, NODE_SLOW]
+                      from: "2026-12-04T01:00+08:00"
+                      until: "2026-12-04T06:00"
+                      comment: maintenance
+                lateness:
+                  windowClose: "30:00"
+                """;
+        AlertPolicy p = JobConfigLoader.parse(yaml, "s.yaml").alertPolicy();
+        assertThat(p.maxRepeats()).isZero();
+        assertThat(p.windowClose()).isEqualTo(Duration.ofHours(30));
+        assertThat(p.hourlyBaselines()).containsExactly(43L);
+        Silence silence = p.silences().get(0);
+        assertThat(silence.projects()).containsExactly(11L);
+        assertThat(silence.kinds()).containsExactlyInAnyOrder(AlertKind.BASELINE_AT_RISK, AlertKind.NODE_SLOW);
+        assertThat(silence.from()).isEqualTo(Instant.parse("2026-12-03T17:00:00Z"));
+        assertThat(silence.until()).as("in dataworks.timeZone").isEqualTo(Instant.parse("2026-12-03T22:00:00Z"));
+    }
+
+    @Test
+    void badAlertSettingsAreNamedWithTheFile() {
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  maxRepeats: -1\n", "a.yaml"))
+                .hasMessageContaining("'alerts.maxRepeats' in a.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  nodeSlowFactor: 0.5\n", "b.yaml"))
+                .hasMessageContaining("'alerts.nodeSlowFactor' in b.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  repeatInterval: often\n", "c.yaml"))
+                .hasMessageContaining("'alerts.repeatInterval' in c.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  silences:\n    - kinds: [LATE]\n      until: 2026-12-04T06:00\n", "d.yaml"))
+                .hasMessageContaining("'alerts.silences[0].kinds' in d.yaml").hasMessageContaining("BASELINE_LATE");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  silences:\n    - baselines: [42]\n", "e.yaml"))
+                .hasMessageContaining("'alerts.silences[0].until' in e.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  silences:\n    - until: 2026-12-04T06:00\n", "f.yaml"))
+                .hasMessageContaining("'alerts.silences[0]' in f.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  silences:\n    - owners: [\"1\"]\n      until: tomorrow\n", "g.yaml"))
+                .hasMessageContaining("'alerts.silences[0].until' in g.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "alerts:\n  silences:\n    - owners: [\"1\"]\n      mute: true\n", "h.yaml"))
+                .hasMessageContaining("'alerts.silences[0].mute'").hasMessageContaining("h.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "lateness:\n  windowClose: \"48:00\"\n", "i.yaml"))
+                .hasMessageContaining("'lateness.windowClose' in i.yaml");
+        assertThatThrownBy(() -> JobConfigLoader.parse(MINIMAL + "  latenessTopic: baseline-watch.alerts\n", "j.yaml"))
+                .hasMessageContaining("'kafka.latenessTopic' in j.yaml");
     }
 
     @Test

@@ -17,7 +17,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * The README's first command: simulator + in-process Kafka + the job on a local Flink runtime,
- * printing alerts and events as a Kafka subscriber ({@code read_committed}) receives them, then a
+ * printing alerts, events and lateness windows as a Kafka subscriber ({@code read_committed}) receives them, then a
  * summary once the scenario's day is over (or a replayed recording has been served).
  *
  * <pre>mvn -q test-compile exec:exec [-Ddemo.args="--scenario my.yaml --config job-config/demo.yaml"]
@@ -55,15 +55,17 @@ public final class LocalDemo {
         int exitCode;
         try (LocalStack stack = scenario != null ? LocalStack.start(scenario, config, env) : LocalStack.replay(Path.of(recording), config, env);
                 TopicTail alerts = new TopicTail(stack.kafka(), stack.settings().alertsTopic(), a -> printAlert(a));
-                TopicTail events = new TopicTail(stack.kafka(), stack.settings().eventsTopic(), e -> printEvent(e, zone))) {
-            System.out.printf("simulator %s, Kafka %s, topics %s and %s (read_committed)%n%n",
-                    stack.simulator().endpoint(), stack.kafka().bootstrapServers(), stack.settings().alertsTopic(), stack.settings().eventsTopic());
-            JobStatus status = follow(stack, alerts, events);
+                TopicTail events = new TopicTail(stack.kafka(), stack.settings().eventsTopic(), e -> printEvent(e, zone));
+                TopicTail windows = new TopicTail(stack.kafka(), stack.settings().latenessTopic(), LocalDemo::printWindow)) {
+            System.out.printf("simulator %s, Kafka %s, topics %s, %s and %s (read_committed)%n%n",
+                    stack.simulator().endpoint(), stack.kafka().bootstrapServers(), stack.settings().alertsTopic(),
+                    stack.settings().eventsTopic(), stack.settings().latenessTopic());
+            JobStatus status = follow(stack, alerts, events, windows);
             exitCode = status.isGloballyTerminalState() ? 1 : 0;
             if (exitCode != 0) {
                 System.out.println("\nThe job stopped (" + status + "): " + cause(stack));
             }
-            new Summary(alerts.records(), events.records(), stack.simulator().calls()).print(System.out);
+            new Summary(alerts.records(), events.records(), windows.records(), stack.simulator().calls()).print(System.out);
         }
         System.exit(exitCode);
     }
@@ -92,12 +94,13 @@ public final class LocalDemo {
     }
 
     /** Reads until the simulated day is over and two more checkpoints have made the last alerts visible. */
-    private static JobStatus follow(LocalStack stack, TopicTail alerts, TopicTail events) throws Exception {
+    private static JobStatus follow(LocalStack stack, TopicTail alerts, TopicTail events, TopicTail windows) throws Exception {
         long checkpointMillis = stack.settings().checkpointInterval().toMillis();
         long quietUntil = Long.MAX_VALUE;
         while (System.currentTimeMillis() < quietUntil) {
             alerts.poll(Duration.ofMillis(200));
             events.poll(Duration.ZERO);
+            windows.poll(Duration.ZERO);
             JobStatus status = status(stack);
             if (status.isGloballyTerminalState()) {
                 return status;
@@ -121,6 +124,13 @@ public final class LocalDemo {
         System.out.printf("EVENT %s on %s (found %s, seen %s)%n    %s%n",
                 event.path("topicName").asText(), event.path("instance").asText(),
                 time(event.path("addTime").asText()), time(event.path("observedAt").asText()), event);
+    }
+
+    private static void printWindow(JsonNode window) {
+        System.out.printf("LATENESS %-32s %d of %d late, total %ss, max %ss, at risk %ss (closed %s)%n    %s%n",
+                window.path("windowId").asText(), window.path("late").asInt(), window.path("instances").asInt(),
+                window.path("totalLatenessSeconds").asText(), window.path("maxLatenessSeconds").asText(),
+                window.path("atRiskSeconds").asText(), time(window.path("closedAt").asText()), window);
     }
 
     private static String time(String isoOffsetDateTime) {

@@ -50,7 +50,7 @@ public final class LocalStack implements AutoCloseable {
         EmbeddedKafka kafka = EmbeddedKafka.start();
         DataWorksSimulator simulator = null;
         try {
-            kafka.createTopics(fromFile.alertsTopic(), fromFile.eventsTopic());
+            kafka.createTopics(fromFile.alertsTopic(), fromFile.eventsTopic(), fromFile.latenessTopic());
             simulator = simulatorStart.start();
             LocalStack stack = new LocalStack(simulator, kafka, fromFile.withEndpoints(simulator.endpoint(), kafka.bootstrapServers()));
             // The simulator's published test key: the demo has no Alibaba Cloud account to take one from.
