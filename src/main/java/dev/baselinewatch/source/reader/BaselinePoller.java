@@ -288,9 +288,17 @@ final class BaselinePoller {
         }
     }
 
+    /**
+     * DataWorks has no such instance. Said downstream (where it becomes "no data" past the committed
+     * time) only for the current business date: yesterday's is watched to see late work finish, and a
+     * baseline created today has no instance for it, which is nothing to alert on.
+     */
     private void absent(InstanceKey key, BaselineSplitState state, InstanceWatch watch, long answeredAt, String requestId,
             Consumer<BaselineEvent> emit) {
         watch.urgency = Urgency.ABSENT;
+        if (key.bizdate().isBefore(Bizdates.currentBizdate(clock.now(), projectZone))) {
+            return;
+        }
         emitIfNew(EventMapper.absent(key, answeredAt, requestId, state.profile(), projectZone), state, emit);
     }
 
