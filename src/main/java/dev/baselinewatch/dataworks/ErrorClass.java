@@ -6,7 +6,7 @@ public enum ErrorClass {
     FATAL,
     /** This baseline or project cannot be read: report it, keep watching the others. */
     PER_BASELINE,
-    /** The instance does not exist (yet): not an error of the job. */
+    /** The instance (or baseline, or event) does not exist (yet): not an error of the job. */
     NOT_FOUND,
     /** Slow down and retry later. */
     THROTTLED,
@@ -26,7 +26,8 @@ public enum ErrorClass {
         if (c.equals("Forbidden.Wkbench.BaselineNoPermission") || c.equals("Forbidden.Wkbench.ProjectNoPermission")) {
             return PER_BASELINE;
         }
-        if (c.equals("Invalid.Wkbench.BaselineStatusNotExist")) {
+        if (c.equals("Invalid.Wkbench.BaselineStatusNotExist") || c.equals("Invalid.Wkbench.BaselineNotExist")
+                || c.equals("Invalid.Wkbench.TopicNotExist")) {
             return NOT_FOUND;
         }
         if (c.equals("Forbidden.Access") || c.equals("Forbidden.Not.Server")

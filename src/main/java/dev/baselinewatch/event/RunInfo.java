@@ -11,6 +11,8 @@ public class RunInfo {
     public int position;
     public int pathLength;
     public int runCount;
+    /** The node instance's own cycle (DataWorks' InGroupId of the node, 1..288); null when not sent. */
+    public Integer cycle;
     /** NOT_RUN, WAIT_TIME, WAIT_RESOURCE, RUNNING, CHECKING, CHECKING_CONDITION, FAILURE, SUCCESS, or as sent. */
     public String runStatus;
     public Long beginWaitTimeTime;

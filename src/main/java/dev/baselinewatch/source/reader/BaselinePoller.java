@@ -51,14 +51,16 @@ final class BaselinePoller {
     private final StatusTriage triage;
     private final PollSchedule schedule;
     private final long nearHorizonMillis;
+    private final long farIntervalNanos;
     private final long unreadableRetryNanos;
+    private final TopicWatch topics;
     /** Concurrent: the metric gauges read it from the reporter's thread. */
     private final Map<InstanceKey, InstanceWatch> watches = new ConcurrentHashMap<>();
     /** Baselines whose every live instance was "not found", and for how many rounds in a row. */
     private final Map<Long, Integer> roundsNotFound = new HashMap<>();
 
     BaselinePoller(DataWorksApi api, ZoneId projectZone, ServiceClock clock, PollCounters counters, CallPacer pacer,
-            FetcherSleeper sleeper, PollSchedule schedule, long pollIntervalNanos, long nearHorizonMillis) {
+            FetcherSleeper sleeper, PollSchedule schedule, long pollIntervalNanos, long farIntervalNanos, long nearHorizonMillis) {
         this.api = api;
         this.projectZone = projectZone;
         this.clock = clock;
@@ -68,8 +70,11 @@ final class BaselinePoller {
         this.triage = new StatusTriage(api, caller);
         this.schedule = schedule;
         this.nearHorizonMillis = nearHorizonMillis;
+        this.farIntervalNanos = farIntervalNanos;
         this.unreadableRetryNanos = pollIntervalNanos * UNREADABLE_RETRY_ROUNDS;
+        this.topics = new TopicWatch(farIntervalNanos);
         counters.gauge("instancesWatched", () -> (int) watches.values().stream().filter(w -> w.urgency != Urgency.FINISHED).count());
+        counters.gauge("openEvents", topics::size);
         for (Urgency urgency : Urgency.values()) {
             if (urgency != Urgency.FINISHED) {
                 counters.urgencyGauge(urgency.name(), "instances", () -> count(urgency));
@@ -130,6 +135,7 @@ final class BaselinePoller {
     /** Forgets the schedule of instances no longer live anywhere on this reader. */
     void retainWatches(java.util.Collection<InstanceKey> live) {
         watches.keySet().retainAll(new java.util.HashSet<>(live));
+        topics.retain(watches.entrySet().stream().filter(w -> w.getValue().urgency != Urgency.FINISHED).map(Map.Entry::getKey).toList());
     }
 
     /**
@@ -206,6 +212,13 @@ final class BaselinePoller {
             }
             reschedule(watch, due, priority(state), degradation);
         }
+        if (!stopped) {
+            try {
+                roundTime = Math.max(roundTime, checkOpenTopics(state, emit));
+            } catch (PacedCaller.Stopped e) {
+                stopped = true;
+            }
+        }
         if (clock.known()) {
             // DataWorks time moves on even for a baseline nothing of which answered (unreadable, throttled), so its
             // deadlines and everyone else's pass on time; and answers carry whole seconds (the Date header), so the
@@ -260,19 +273,64 @@ final class BaselinePoller {
         statusEvent.type = EventType.STATUS;
         statusEvent.status = EventMapper.status(statusAnswer.data());
         long answeredAt = statusAnswer.serverTimeMillis();
-        boolean changed = state.isNew(statusEvent);
-        // Due, or its status just changed; an instance whose key path was refused waits for its next turn.
-        if (!statusEvent.status.finished && needsKeyPath(statusEvent.status, answeredAt) && (due || changed && !watch.refused)) {
+        if (state.profile().known()) {
+            statusEvent.baselineInfo = state.profile().toInfo();
+        }
+        if (wantsKeyPath(statusEvent.status, watch, answeredAt, due, state.isNew(statusEvent))) {
             ApiAnswer<List<KeyPathNode>> path = caller.call("GetBaselineKeyPath",
                     () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
             answeredAt = Math.max(answeredAt, path.serverTimeMillis());
             watch.refused = false;
+            watch.keyPathReadNanos = System.nanoTime();
             emitKeyPathChanges(key, path, state, emit);
         }
         watch.lastStatus = statusEvent.status;
         watch.urgency = Urgency.of(statusEvent.status, answeredAt, nearHorizonMillis);
         // Status last: when it says "finished", the instance is not polled again.
         emitIfNew(statusEvent, state, emit);
+        return answeredAt;
+    }
+
+    /**
+     * Asks DataWorks where the open events of this baseline stand, when due: a status change (NEW,
+     * FIXING, RECOVER, IGNORE) is emitted again, so a recovered event closes its alert.
+     *
+     * @return the service's time of the last answer, or {@code Long.MIN_VALUE}
+     */
+    private long checkOpenTopics(BaselineSplitState state, Consumer<BaselineEvent> emit) throws DataWorksException, PacedCaller.Stopped {
+        long answeredAt = Long.MIN_VALUE;
+        for (TopicWatch.Open event : topics.due(state.baselineId(), System.nanoTime())) {
+            if (state.isFinished(event.key())) {
+                topics.forget(event);
+                continue;
+            }
+            ApiAnswer<dev.baselinewatch.dataworks.model.Topic> answer;
+            try {
+                answer = caller.call("GetTopic", () -> api.getTopic(event.seen().topicId));
+            } catch (DataWorksException e) {
+                failed(null, e);
+                if (e.errorClass() == ErrorClass.THROTTLED || e.errorClass() == ErrorClass.DAILY_CAP) {
+                    throw new PacedCaller.Stopped();
+                }
+                // Gone, or not ours to read: its alert closes with the instance. Anything else: asked again later.
+                if (e.errorClass() == ErrorClass.PER_BASELINE || e.errorClass() == ErrorClass.NOT_FOUND) {
+                    topics.forget(event);
+                } else {
+                    topics.checked(event, false);
+                }
+                continue;
+            }
+            answeredAt = Math.max(answeredAt, answer.serverTimeMillis());
+            if (answer.data() == null) {
+                topics.checked(event, false);
+                continue;
+            }
+            BaselineEvent update = BaselineEvent.of(event.key(), answer.serverTimeMillis(), answer.requestId());
+            update.type = EventType.TOPIC;
+            update.topic = EventMapper.topic(event.seen(), answer.data());
+            emitIfNew(update, state, emit);
+            topics.checked(event, answer.data().closed());
+        }
         return answeredAt;
     }
 
@@ -377,11 +435,32 @@ final class BaselinePoller {
                     watch.lastFailure = "API_ERROR";
                 }
                 LOG.warn("Poll of {} failed after {} attempt(s); it is retried next round: {}",
-                        watch == null ? "the status listing" : "baseline instance " + watch.key, pacer.maxAttempts(), e.getMessage());
+                        watch == null ? "a status listing or event lookup" : "baseline instance " + watch.key, pacer.maxAttempts(), e.getMessage());
             }
         }
         return e.serverTimeMillis() > 0 ? e.serverTimeMillis() : Long.MIN_VALUE;
     }
+
+    /**
+     * The key path costs a call per instance. Read it for an instance in trouble when it is due or its
+     * status changed (the culprit may have moved), and for one whose forecast is slipping (a node runs
+     * long, before DataWorks calls it dangerous) once a far interval, so node alerts come early.
+     * An instance whose key path was refused waits for its next turn.
+     */
+    private boolean wantsKeyPath(StatusInfo status, InstanceWatch watch, long now, boolean due, boolean changed) {
+        if (status.finished) {
+            return false;
+        }
+        if (needsKeyPath(status, now)) {
+            return due || changed && !watch.refused;
+        }
+        boolean slipping = watch.lastStatus != null && watch.lastStatus.endCast != null && status.endCast != null
+                && status.endCast - watch.lastStatus.endCast >= SLIP_WORTH_A_LOOK_MILLIS;
+        return slipping && !watch.refused && (watch.keyPathReadNanos == 0 || System.nanoTime() - watch.keyPathReadNanos >= farIntervalNanos);
+    }
+
+    /** A forecast that moved at least this much later between two polls is slipping. */
+    static final long SLIP_WORTH_A_LOOK_MILLIS = 60_000;
 
     private void emitKeyPathChanges(
             InstanceKey key, ApiAnswer<List<KeyPathNode>> path, BaselineSplitState state, Consumer<BaselineEvent> emit) {
@@ -396,16 +475,20 @@ final class BaselinePoller {
                 BaselineEvent topicEvent = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
                 topicEvent.type = EventType.TOPIC;
                 topicEvent.topic = EventMapper.topic(topic, node);
-                emitIfNew(topicEvent, state, emit);
+                if (emitIfNew(topicEvent, state, emit)) {
+                    topics.seen(key, topicEvent.topic);
+                }
             }
         }
     }
 
-    private static void emitIfNew(BaselineEvent event, BaselineSplitState state, Consumer<BaselineEvent> emit) {
+    private static boolean emitIfNew(BaselineEvent event, BaselineSplitState state, Consumer<BaselineEvent> emit) {
         if (state.isNew(event)) {
             state.apply(event);
             emit.accept(event);
+            return true;
         }
+        return false;
     }
 
     private InstanceWatch watch(InstanceKey key) {

@@ -79,7 +79,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         counters.gauge("roundIntervalMillis", () -> (int) Math.min(Integer.MAX_VALUE, currentIntervalNanos / 1_000_000));
         counters.gauge("budgetDegradationLevel", governor::level);
         this.poller = new BaselinePoller(api, projectZone, clock, counters, pacer, sleeper, new PollSchedule(options),
-                pollIntervalNanos, options.nearHorizon().toMillis());
+                pollIntervalNanos, options.farPollInterval().toNanos(), options.nearHorizon().toMillis());
         link.onReceived(sleeper::wakeUp);
     }
 

@@ -47,6 +47,7 @@ final class EventMapper {
         info.position = position;
         info.pathLength = pathLength;
         info.runCount = node.runs().size();
+        info.cycle = node.inGroupId();
         NodeRun run = node.latestRun();
         if (run == null) {
             info.runStatus = "NOT_RUN";
@@ -70,6 +71,19 @@ final class EventMapper {
         info.nodeInstanceId = topic.instanceId() != null ? topic.instanceId() : node.instanceId() == null ? 0 : node.instanceId();
         info.nodeName = node.nodeName() == null ? null : node.nodeName().strip();
         info.addTime = topic.addTime();
+        return info;
+    }
+
+    /** What {@code GetTopic} says of an event first seen on a key path: its type and where it is in its lifecycle. */
+    static TopicInfo topic(TopicInfo seen, dev.baselinewatch.dataworks.model.Topic answer) {
+        TopicInfo info = new TopicInfo();
+        info.topicId = seen.topicId;
+        info.topicName = seen.topicName;
+        info.nodeInstanceId = seen.nodeInstanceId;
+        info.nodeName = seen.nodeName;
+        info.addTime = seen.addTime;
+        info.type = answer.topicType() == null ? null : answer.topicType().strip().toUpperCase(Locale.ROOT);
+        info.status = answer.topicStatus() == null ? null : answer.topicStatus().strip().toUpperCase(Locale.ROOT);
         return info;
     }
 

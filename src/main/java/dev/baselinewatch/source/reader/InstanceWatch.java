@@ -25,6 +25,8 @@ final class InstanceWatch {
     String lastFailure;
     /** DataWorks refused to show this instance (no permission) and has not shown it since. */
     boolean refused;
+    /** {@link System#nanoTime()} of the last key path read, 0 before the first. */
+    long keyPathReadNanos;
 
     InstanceWatch(InstanceKey key, long nowNanos) {
         this.key = key;

@@ -8,20 +8,20 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * Hand-written, versioned form of {@link BaselineSplit}; unknown versions and trailing bytes fail loudly.
- * Version 1 (the first release) had no baseline profile and no blind/absent flags; it still reads,
- * with the profile unknown until the enumerator's next discovery refreshes it.
+ * Version 1 (the first release) had no baseline profile, no blind/absent flags and kept only the ids
+ * of events; it still reads, with the profile unknown until the enumerator's next discovery
+ * refreshes it.
  */
 public final class BaselineSplitSerializer implements SimpleVersionedSerializer<BaselineSplit> {
 
     public static final int CURRENT_VERSION = 2;
     public static final BaselineSplitSerializer INSTANCE = new BaselineSplitSerializer();
+    private static final long UNKNOWN_TOPIC = Fingerprints.of(new dev.baselinewatch.event.TopicInfo());
 
     @Override
     public int getVersion() {
@@ -74,9 +74,10 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
                 out.writeLong(run.getKey());
                 out.writeLong(run.getValue());
             }
-            out.writeInt(snapshot.topicIds().size());
-            for (long topicId : snapshot.topicIds()) {
-                out.writeLong(topicId);
+            out.writeInt(snapshot.topics().size());
+            for (Map.Entry<Long, Long> topic : snapshot.topics().entrySet()) {
+                out.writeLong(topic.getKey());
+                out.writeLong(topic.getValue());
             }
         }
     }
@@ -102,9 +103,10 @@ public final class BaselineSplitSerializer implements SimpleVersionedSerializer<
                 runs.put(in.readLong(), in.readLong());
             }
             int topicCount = in.readInt();
-            Set<Long> topics = new HashSet<>();
+            Map<Long, Long> topics = new HashMap<>();
             for (int t = 0; t < topicCount; t++) {
-                topics.add(in.readLong());
+                // Version 1 kept only the ids: as if each was seen on the key path, its status not yet known.
+                topics.put(in.readLong(), version >= 2 ? in.readLong() : UNKNOWN_TOPIC);
             }
             instances.put(key, new InstanceSnapshot(statusFingerprint, runs, topics, finished, blind, absent));
         }

@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The mutable side of a {@link BaselineSplit}. Updated only as records are emitted, so a checkpoint
@@ -37,7 +36,7 @@ public final class BaselineSplitState {
                 snapshot.absent = false;
             }
             case RUN -> snapshot.runFingerprints.put(event.run.nodeInstanceId, Fingerprints.of(event.run));
-            case TOPIC -> snapshot.topicIds.add(event.topic.topicId);
+            case TOPIC -> snapshot.topics.put(event.topic.topicId, Fingerprints.of(event.topic));
             case POLL_HEALTH -> snapshot.blind = event.health.blind;
             case ABSENT -> snapshot.absent = true;
         }
@@ -53,7 +52,9 @@ public final class BaselineSplitState {
         return switch (event.type) {
             case STATUS -> snapshot.statusFingerprint != Fingerprints.of(event.status);
             case RUN -> !Long.valueOf(Fingerprints.of(event.run)).equals(snapshot.runFingerprints.get(event.run.nodeInstanceId));
-            case TOPIC -> !snapshot.topicIds.contains(event.topic.topicId);
+            // A sighting on the key path says nothing of the status: it is news only the first time.
+            case TOPIC -> !snapshot.topics.containsKey(event.topic.topicId)
+                    || event.topic.status != null && snapshot.topics.get(event.topic.topicId) != Fingerprints.of(event.topic);
             case POLL_HEALTH -> snapshot.blind != event.health.blind;
             // Absence matters once, and only for an instance that never showed a status.
             case ABSENT -> !snapshot.absent && snapshot.statusFingerprint == 0;
@@ -114,7 +115,7 @@ public final class BaselineSplitState {
     private static final class MutableSnapshot {
         long statusFingerprint;
         final Map<Long, Long> runFingerprints;
-        final Set<Long> topicIds;
+        final Map<Long, Long> topics;
         boolean finished;
         boolean blind;
         boolean absent;
@@ -122,14 +123,14 @@ public final class BaselineSplitState {
         MutableSnapshot(InstanceSnapshot from) {
             statusFingerprint = from.statusFingerprint();
             runFingerprints = new HashMap<>(from.runFingerprints());
-            topicIds = new HashSet<>(from.topicIds());
+            topics = new HashMap<>(from.topics());
             finished = from.finished();
             blind = from.blind();
             absent = from.absent();
         }
 
         InstanceSnapshot freeze() {
-            return new InstanceSnapshot(statusFingerprint, runFingerprints, topicIds, finished, blind, absent);
+            return new InstanceSnapshot(statusFingerprint, runFingerprints, topics, finished, blind, absent);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.baselinewatch.source.split;
 
 import dev.baselinewatch.event.RunInfo;
 import dev.baselinewatch.event.StatusInfo;
+import dev.baselinewatch.event.TopicInfo;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
@@ -24,6 +25,10 @@ public final class Fingerprints {
     public static long of(RunInfo r) {
         return hash(r.nodeId, r.position, r.pathLength, r.runCount, r.runStatus, r.beginWaitTimeTime, r.beginWaitResTime,
                 r.beginRunningTime, r.finishTime, r.beginCast, r.endCast, r.absTime, r.owner, r.nodeName);
+    }
+
+    public static long of(TopicInfo t) {
+        return hash(t.type, t.status);
     }
 
     private static long hash(Object... fields) {

@@ -1,7 +1,6 @@
 package dev.baselinewatch.source.split;
 
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What was last emitted for one baseline instance, reduced to fingerprints: enough to emit only
@@ -9,23 +8,20 @@ import java.util.Set;
  *
  * @param statusFingerprint of the last STATUS event, 0 before the first
  * @param runFingerprints node instance id to the fingerprint of its last RUN event
- * @param topicIds DataWorks events already forwarded
+ * @param topics DataWorks events already emitted, by topic id, with the fingerprint of what was last said of
+ *     them (type and status; a sighting on the key path says neither)
  * @param finished the instance has finished: it is not polled again
  * @param blind a blind-spot event was emitted and not yet taken back
  * @param absent DataWorks said the instance does not exist, and that was emitted
  */
 public record InstanceSnapshot(
-        long statusFingerprint, Map<Long, Long> runFingerprints, Set<Long> topicIds, boolean finished, boolean blind,
+        long statusFingerprint, Map<Long, Long> runFingerprints, Map<Long, Long> topics, boolean finished, boolean blind,
         boolean absent) {
 
-    public static final InstanceSnapshot EMPTY = new InstanceSnapshot(0L, Map.of(), Set.of(), false, false, false);
+    public static final InstanceSnapshot EMPTY = new InstanceSnapshot(0L, Map.of(), Map.of(), false, false, false);
 
     public InstanceSnapshot {
         runFingerprints = Map.copyOf(runFingerprints);
-        topicIds = Set.copyOf(topicIds);
-    }
-
-    public InstanceSnapshot(long statusFingerprint, Map<Long, Long> runFingerprints, Set<Long> topicIds, boolean finished) {
-        this(statusFingerprint, runFingerprints, topicIds, finished, false, false);
+        topics = Map.copyOf(topics);
     }
 }

@@ -164,6 +164,32 @@ class BaselineSplitReaderUrgencyTest {
         assertThat(simulator.calls().answers("Throttling.User")).isPositive();
     }
 
+    @Test
+    void aDataWorksEventIsFollowedUntilItRecoversAndANodeRunningLongIsLookedAtBeforeTheBaselineIsInDanger() throws Exception {
+        // The node fails at 02:10 (an ERROR event), is rerun at 02:40 and succeeds at 03:10 (the event recovers); the
+        // baseline finishes at 03:40. Fifteen DataWorks minutes a wall second. The baseline is never in danger: only its
+        // slipping forecast shows the trouble.
+        start("""
+                clock: { runDay: 2026-12-03, start: "02:00", speed: 900 }
+                baselines:
+                  - { id: 4, name: features, committedTime: "05:00", alertMargin: 30m, nodes: [
+                      { name: dwd_features, plannedStart: "02:00", expectedDuration: 30m, actualDuration: 10m,
+                        outcome: FAILURE, rerunAfter: 30m, rerunDuration: 30m },
+                      { name: ads_features, expectedDuration: 30m } ] }
+                """);
+        add(BaselineSplit.fresh(4, new int[] {1}));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofSeconds(9));
+
+        List<BaselineEvent> topics = events.stream().filter(e -> e.type == EventType.TOPIC).toList();
+        assertThat(topics).isNotEmpty().allMatch(e -> e.topic.topicName.equals("dwd_features出错"));
+        assertThat(topics.get(0).topic.status).as("first seen on the key path").isNull();
+        assertThat(topics).extracting(e -> e.topic.status).containsSubsequence(null, "NEW", "RECOVER").last().isEqualTo("RECOVER");
+        assertThat(topics).filteredOn(e -> e.topic.status != null).allMatch(e -> "ERROR".equals(e.topic.type));
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS).allMatch(e -> e.status.status.equals("SAFE"));
+        assertThat(events).anyMatch(e -> e.type == EventType.RUN && "FAILURE".equals(e.run.runStatus));
+    }
+
     private long statusCallsOf(long baselineId) {
         return simulator.calls().log().stream()
                 .filter(c -> c.action().equals("GetBaselineStatus") && c.baselineId() != null && c.baselineId() == baselineId)

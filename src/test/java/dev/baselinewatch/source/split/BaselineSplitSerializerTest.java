@@ -20,8 +20,8 @@ class BaselineSplitSerializerTest {
         InstanceKey yesterday = new InstanceKey(7, LocalDate.of(2026, 12, 1), 3);
         BaselineProfile profile = new BaselineProfile("orders", 10L, "200001", 8, true, 20, Map.of(3, 238, 4, 1618));
         return new BaselineSplit(7, new int[] {3, 4}, profile, Map.of(
-                today, new InstanceSnapshot(123L, Map.of(11L, 5L, 12L, -9L), Set.of(900L), false, true, false),
-                yesterday, new InstanceSnapshot(-1L, Map.of(), Set.of(), true, false, true)));
+                today, new InstanceSnapshot(123L, Map.of(11L, 5L, 12L, -9L), Map.of(900L, 77L), false, true, false),
+                yesterday, new InstanceSnapshot(-1L, Map.of(), Map.of(), true, false, true)));
     }
 
     @Test
@@ -70,7 +70,8 @@ class BaselineSplitSerializerTest {
         BaselineSplit v1 = serializer.deserialize(1, bytes.toByteArray());
         assertThat(v1.profile()).isEqualTo(BaselineProfile.UNKNOWN);
         assertThat(v1.instances()).containsExactly(Map.entry(new InstanceKey(7, LocalDate.of(2026, 12, 2), 3),
-                new InstanceSnapshot(123L, Map.of(11L, 5L), Set.of(900L), false, false, false)));
+                new InstanceSnapshot(123L, Map.of(11L, 5L), Map.of(900L, Fingerprints.of(new dev.baselinewatch.event.TopicInfo())),
+                        false, false, false)));
     }
 
     @Test
