@@ -32,8 +32,8 @@ public final class BudgetLedger {
     }
 
     /**
-     * Calls the enumerator made itself, on the day the readers last named: the enumerator has no
-     * service clock of its own, and before any reader asked, the first pass's few calls go uncounted.
+     * Calls the enumerator made itself, on the day the readers last named (the enumerator has no
+     * service clock of its own), or on the first day they name.
      */
     public void spend(int calls) {
         granted += calls;
@@ -53,8 +53,9 @@ public final class BudgetLedger {
 
     private void roll(long day) {
         if (day > epochDay) {
+            // Calls made before any reader named a day (the enumerator's first discovery) count on the first one named.
+            granted = epochDay == 0 ? granted : 0;
             epochDay = day;
-            granted = 0;
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,12 +37,19 @@ final class BaselineDiscovery {
 
     private final DataWorksApi api;
     private final WatchSpec spec;
-    private final long pauseBetweenCallsMillis;
+    private final long spacingMillis;
+    private final LongConsumer holdReadersFor;
 
-    BaselineDiscovery(DataWorksApi api, WatchSpec spec, double callsPerSecond) {
+    /**
+     * @param holdReadersFor asked before every call to keep the readers' calls back for that many
+     *     milliseconds: the enumerator's calls take their turn in the one per-second rate of the job
+     *     (its configuration refresh is a short pass once an interval; the readers wait it out)
+     */
+    BaselineDiscovery(DataWorksApi api, WatchSpec spec, double callsPerSecond, LongConsumer holdReadersFor) {
         this.api = api;
         this.spec = spec;
-        this.pauseBetweenCallsMillis = (long) Math.ceil(1000 / callsPerSecond);
+        this.spacingMillis = (long) Math.ceil(1000 * 1.05 / callsPerSecond);
+        this.holdReadersFor = holdReadersFor;
     }
 
     Result run() throws InterruptedException {
@@ -125,13 +133,17 @@ final class BaselineDiscovery {
     }
 
     private <T> ApiAnswer<T> call(int[] calls, Call<T> call) throws DataWorksException, InterruptedException {
-        if (calls[0] > 0) {
-            // The worker thread is the enumerator's own, not a task thread: pacing it by sleeping holds nothing up.
-            Thread.sleep(pauseBetweenCallsMillis);
-        }
+        // The rate is per second for the whole job: the readers are held back from a second before this pass's first
+        // call until a second after its last, and the pass alone uses the rate meanwhile. The worker thread is the
+        // enumerator's own, not a task thread, so sleeping holds nothing up.
+        holdReadersFor.accept(QUIET_MILLIS + spacingMillis);
+        Thread.sleep(calls[0] == 0 ? QUIET_MILLIS : spacingMillis);
         calls[0]++;
         return call.invoke();
     }
+
+    /** How long the readers stay quiet around the enumerator's calls: the window the rate is counted over. */
+    static final long QUIET_MILLIS = 1000;
 
     @FunctionalInterface
     private interface Call<T> {

@@ -73,9 +73,17 @@ public final class BaselineSplitEnumerator implements SplitEnumerator<BaselineSp
     @Override
     public void start() {
         api = apiFactory.get();
-        discovery = new BaselineDiscovery(api, spec, budget.callsPerSecond() / Math.max(1, context.currentParallelism() + 1));
+        discovery = new BaselineDiscovery(api, spec, budget.callsPerSecond(), this::holdReaders);
         long tick = Math.min(spec.refreshInterval().toMillis(), RETRY_TICK.toMillis());
         context.callAsync(this::discoverWhenDue, this::onDiscovery, 0, tick);
+    }
+
+    /** Keeps every reader's calls back while the enumerator makes one of its own (worker thread; the context relays). */
+    private void holdReaders(long millis) {
+        CallsPaused hold = new CallsPaused(System.currentTimeMillis() + millis, "CONFIGURATION_REFRESH");
+        for (int reader : context.registeredReaders().keySet()) {
+            context.sendEventToSourceReader(reader, hold);
+        }
     }
 
     private BaselineDiscovery.Result discoverWhenDue() throws InterruptedException {

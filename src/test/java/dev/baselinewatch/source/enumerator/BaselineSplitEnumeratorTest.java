@@ -210,6 +210,23 @@ class BaselineSplitEnumeratorTest {
     }
 
     @Test
+    void theEnumeratorsOwnCallsHoldTheReadersBackSoTheJobKeepsToOneRate() throws Throwable {
+        api.config(daily(7, 10, 5, "200001"));
+        try (MockSplitEnumeratorContext<BaselineSplit> context = new MockSplitEnumeratorContext<>(2)) {
+            BaselineSplitEnumerator enumerator = start(context, named(WatchedBaseline.allCycles(7), WatchedBaseline.allCycles(8)), UNCAPPED, null);
+            register(context, enumerator, 0);
+            register(context, enumerator, 1);
+            long before = System.currentTimeMillis();
+            discover(context);
+            for (int reader = 0; reader < 2; reader++) {
+                assertThat(context.getSentSourceEvent().get(reader)).as("a hold before each of the two GetBaseline calls")
+                        .filteredOn(CallsPaused.class::isInstance).hasSize(2)
+                        .allSatisfy(e -> assertThat(((CallsPaused) e).untilEpochMillis()).isGreaterThan(before));
+            }
+        }
+    }
+
+    @Test
     void throttlingOfOneReaderPausesEveryOtherReader() throws Throwable {
         try (MockSplitEnumeratorContext<BaselineSplit> context = new MockSplitEnumeratorContext<>(3)) {
             BaselineSplitEnumerator enumerator = start(context, named(new WatchedBaseline(1, new int[] {1})), UNCAPPED, null);
@@ -291,8 +308,11 @@ class BaselineSplitEnumeratorTest {
                 .orElseThrow();
     }
 
+    /** What a reader was told, leaving out the holds that give the enumerator's own calls their turn. */
     private static List<SourceEvent> sent(MockSplitEnumeratorContext<BaselineSplit> context, int reader) throws Exception {
-        return new ArrayList<>(context.getSentSourceEvent().getOrDefault(reader, List.of()));
+        return context.getSentSourceEvent().getOrDefault(reader, List.of()).stream()
+                .filter(e -> !(e instanceof CallsPaused paused && paused.reason().equals("CONFIGURATION_REFRESH")))
+                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     private static int grants(MockSplitEnumeratorContext<BaselineSplit> context) throws Exception {
