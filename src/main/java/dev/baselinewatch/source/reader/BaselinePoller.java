@@ -11,18 +11,12 @@ import dev.baselinewatch.dataworks.model.NodeTopic;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.event.InstanceKey;
-import dev.baselinewatch.event.StatusInfo;
 import dev.baselinewatch.source.split.BaselineSplitState;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One poll round of one baseline: each live instance that is due by its urgency ({@link Urgency},
@@ -36,51 +30,36 @@ import org.slf4j.LoggerFactory;
  */
 final class BaselinePoller {
 
-    private static final Logger LOG = LoggerFactory.getLogger(BaselinePoller.class);
     /** An instance that cannot be read (no permission) is tried again this many poll intervals later. */
     static final int UNREADABLE_RETRY_ROUNDS = 10;
-    /** After this many rounds with no instance at all, the baseline id is probably wrong: say so once. */
-    static final int NOT_FOUND_ROUNDS_BEFORE_WARNING = 3;
 
     private final DataWorksApi api;
     private final ZoneId projectZone;
     private final ServiceClock clock;
-    private final PollCounters counters;
-    private final CallPacer pacer;
     private final PacedCaller caller;
     private final StatusTriage triage;
     private final PollSchedule schedule;
     private final long nearHorizonMillis;
-    private final long farIntervalNanos;
-    private final long unreadableRetryNanos;
-    private final TopicWatch topics;
-    /** Concurrent: the metric gauges read it from the reporter's thread. */
-    private final Map<InstanceKey, InstanceWatch> watches = new ConcurrentHashMap<>();
-    /** Baselines whose every live instance was "not found", and for how many rounds in a row. */
-    private final Map<Long, Integer> roundsNotFound = new HashMap<>();
+    private final InstanceWatches watches;
+    private final BlindSpots blindSpots;
+    private final EventFollower events;
+    private final CallFailures failures;
+    private final KeyPathPolicy keyPaths;
 
     BaselinePoller(DataWorksApi api, ZoneId projectZone, ServiceClock clock, PollCounters counters, CallPacer pacer,
             FetcherSleeper sleeper, PollSchedule schedule, long pollIntervalNanos, long farIntervalNanos, long nearHorizonMillis) {
         this.api = api;
         this.projectZone = projectZone;
         this.clock = clock;
-        this.counters = counters;
-        this.pacer = pacer;
         this.caller = new PacedCaller(clock, counters, pacer, sleeper);
         this.triage = new StatusTriage(api, caller);
         this.schedule = schedule;
         this.nearHorizonMillis = nearHorizonMillis;
-        this.farIntervalNanos = farIntervalNanos;
-        this.unreadableRetryNanos = pollIntervalNanos * UNREADABLE_RETRY_ROUNDS;
-        this.topics = new TopicWatch(farIntervalNanos);
-        counters.gauge("instancesWatched", () -> (int) watches.values().stream().filter(w -> w.urgency != Urgency.FINISHED).count());
-        counters.gauge("openEvents", topics::size);
-        for (Urgency urgency : Urgency.values()) {
-            if (urgency != Urgency.FINISHED) {
-                counters.urgencyGauge(urgency.name(), "instances", () -> count(urgency));
-                counters.urgencyGauge(urgency.name(), "maxPollAgeMillis", () -> maxPollAgeMillis(urgency));
-            }
-        }
+        this.failures = new CallFailures(counters, clock, pacer, pollIntervalNanos * UNREADABLE_RETRY_ROUNDS);
+        this.keyPaths = new KeyPathPolicy(farIntervalNanos);
+        this.watches = new InstanceWatches(counters);
+        this.blindSpots = new BlindSpots(schedule, pacer, clock);
+        this.events = new EventFollower(api, caller, farIntervalNanos, counters);
     }
 
     /** What one round produced; {@code stopped} when it ended early (paused, woken up) and should be resumed soon. */
@@ -96,7 +75,7 @@ final class BaselinePoller {
         } catch (DataWorksException e) {
             // Treated like any failed poll (throttling pauses, a spent quota stops calls, an unreadable instance is
             // not the next probe); an error answer still tells the time.
-            failed(watch(probe), e);
+            failures.failed(watches.of(probe), e);
         } catch (PacedCaller.Stopped e) {
             // Woken up or paused: the next round tries again.
         }
@@ -124,7 +103,7 @@ final class BaselinePoller {
         List<InstanceKey> due = new ArrayList<>();
         for (BaselineSplitState state : states) {
             for (InstanceKey key : liveInstances(state.baselineId(), state.inGroupIds())) {
-                if (!state.isFinished(key) && watch(key).due(now)) {
+                if (!state.isFinished(key) && watches.of(key).due(now)) {
                     due.add(key);
                 }
             }
@@ -134,8 +113,7 @@ final class BaselinePoller {
 
     /** Forgets the schedule of instances no longer live anywhere on this reader. */
     void retainWatches(java.util.Collection<InstanceKey> live) {
-        watches.keySet().retainAll(new java.util.HashSet<>(live));
-        topics.retain(watches.entrySet().stream().filter(w -> w.getValue().urgency != Urgency.FINISHED).map(Map.Entry::getKey).toList());
+        events.retain(watches.retain(live));
     }
 
     /**
@@ -145,7 +123,7 @@ final class BaselinePoller {
     StatusTriage.Listing triage(List<InstanceKey> wanted) throws DataWorksException {
         try {
             return triage.list(wanted, e -> {
-                failed(null, e);
+                failures.failed(null, e);
                 return e.errorClass() != ErrorClass.THROTTLED && e.errorClass() != ErrorClass.DAILY_CAP;
             });
         } catch (PacedCaller.Stopped e) {
@@ -157,7 +135,7 @@ final class BaselinePoller {
     List<PolledRecord> idleRound(BaselineSplitState state, int degradation) {
         List<PolledRecord> out = new ArrayList<>();
         List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
-        checkSight(state, live, degradation, out);
+        blindSpots.check(state, live, watches, degradation, event -> emitIfNew(event, state, e -> out.add(PolledRecord.change(e))));
         if (clock.known()) {
             // Without a single answer there is no DataWorks time to move the watermark to; blind spots still show.
             out.add(PolledRecord.endOfRound(clock.estimatedNow(), live));
@@ -177,7 +155,7 @@ final class BaselinePoller {
         int notFound = 0;
         List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
         for (InstanceKey key : live) {
-            InstanceWatch watch = watch(key);
+            InstanceWatch watch = watches.of(key);
             if (state.isFinished(key)) {
                 watch.urgency = Urgency.FINISHED;
                 continue;
@@ -196,7 +174,7 @@ final class BaselinePoller {
                     notFound++;
                 }
             } catch (DataWorksException e) {
-                long answeredAt = failed(watch, e);
+                long answeredAt = failures.failed(watch, e);
                 roundTime = Math.max(roundTime, answeredAt);
                 if (e.errorClass() == ErrorClass.NOT_FOUND) {
                     notFound++;
@@ -214,7 +192,7 @@ final class BaselinePoller {
         }
         if (!stopped) {
             try {
-                roundTime = Math.max(roundTime, checkOpenTopics(state, emit));
+                roundTime = Math.max(roundTime, events.check(state, event -> emitIfNew(event, state, emit), e -> failures.failed(null, e)));
             } catch (PacedCaller.Stopped e) {
                 stopped = true;
             }
@@ -225,12 +203,12 @@ final class BaselinePoller {
             // estimate is the better "now" once an answer is a little old.
             roundTime = Math.max(roundTime, clock.estimatedNow());
         }
-        checkSight(state, live, degradation, out);
+        blindSpots.check(state, live, watches, degradation, event -> emitIfNew(event, state, emit));
         if (roundTime != Long.MIN_VALUE) {
             out.add(PolledRecord.endOfRound(roundTime, live));
         }
         if (!stopped) {
-            noticeMissing(state.baselineId(), live, notFound);
+            failures.noticeMissing(state.baselineId(), live, notFound);
         }
         return new Round(out, stopped);
     }
@@ -276,7 +254,7 @@ final class BaselinePoller {
         if (state.profile().known()) {
             statusEvent.baselineInfo = state.profile().toInfo();
         }
-        if (wantsKeyPath(statusEvent.status, watch, answeredAt, due, state.isNew(statusEvent))) {
+        if (keyPaths.wanted(statusEvent.status, watch, answeredAt, due, state.isNew(statusEvent))) {
             ApiAnswer<List<KeyPathNode>> path = caller.call("GetBaselineKeyPath",
                     () -> api.getBaselineKeyPath(key.baselineId(), key.bizdate(), key.inGroupId()));
             answeredAt = Math.max(answeredAt, path.serverTimeMillis());
@@ -288,49 +266,6 @@ final class BaselinePoller {
         watch.urgency = Urgency.of(statusEvent.status, answeredAt, nearHorizonMillis);
         // Status last: when it says "finished", the instance is not polled again.
         emitIfNew(statusEvent, state, emit);
-        return answeredAt;
-    }
-
-    /**
-     * Asks DataWorks where the open events of this baseline stand, when due: a status change (NEW,
-     * FIXING, RECOVER, IGNORE) is emitted again, so a recovered event closes its alert.
-     *
-     * @return the service's time of the last answer, or {@code Long.MIN_VALUE}
-     */
-    private long checkOpenTopics(BaselineSplitState state, Consumer<BaselineEvent> emit) throws DataWorksException, PacedCaller.Stopped {
-        long answeredAt = Long.MIN_VALUE;
-        for (TopicWatch.Open event : topics.due(state.baselineId(), System.nanoTime())) {
-            if (state.isFinished(event.key())) {
-                topics.forget(event);
-                continue;
-            }
-            ApiAnswer<dev.baselinewatch.dataworks.model.Topic> answer;
-            try {
-                answer = caller.call("GetTopic", () -> api.getTopic(event.seen().topicId));
-            } catch (DataWorksException e) {
-                failed(null, e);
-                if (e.errorClass() == ErrorClass.THROTTLED || e.errorClass() == ErrorClass.DAILY_CAP) {
-                    throw new PacedCaller.Stopped();
-                }
-                // Gone, or not ours to read: its alert closes with the instance. Anything else: asked again later.
-                if (e.errorClass() == ErrorClass.PER_BASELINE || e.errorClass() == ErrorClass.NOT_FOUND) {
-                    topics.forget(event);
-                } else {
-                    topics.checked(event, false);
-                }
-                continue;
-            }
-            answeredAt = Math.max(answeredAt, answer.serverTimeMillis());
-            if (answer.data() == null) {
-                topics.checked(event, false);
-                continue;
-            }
-            BaselineEvent update = BaselineEvent.of(event.key(), answer.serverTimeMillis(), answer.requestId());
-            update.type = EventType.TOPIC;
-            update.topic = EventMapper.topic(event.seen(), answer.data());
-            emitIfNew(update, state, emit);
-            topics.checked(event, answer.data().closed());
-        }
         return answeredAt;
     }
 
@@ -360,108 +295,6 @@ final class BaselinePoller {
         emitIfNew(EventMapper.absent(key, answeredAt, requestId, state.profile(), projectZone), state, emit);
     }
 
-    /**
-     * Blind spots: an unfinished instance DataWorks has said nothing about for longer than its urgency
-     * allows gets a POLL_HEALTH event (once), and another when it is seen again.
-     */
-    private void checkSight(BaselineSplitState state, List<InstanceKey> live, int degradation, List<PolledRecord> out) {
-        long now = System.nanoTime();
-        for (InstanceKey key : live) {
-            if (state.isFinished(key)) {
-                continue;
-            }
-            InstanceWatch watch = watch(key);
-            long allowed = schedule.blindSpotNanos(watch.urgency, priority(state), degradation);
-            boolean blind = now - watch.lastAnsweredNanos > allowed;
-            if (blind == state.isBlind(key)) {
-                continue;
-            }
-            String reason = watch.lastFailure != null ? watch.lastFailure : pacer.pauseReason() != null ? pacer.pauseReason() : "API_ERROR";
-            BaselineEvent health = EventMapper.health(key, clock.known() ? clock.estimatedNow() : System.currentTimeMillis(), blind,
-                    reason, watch.lastAnsweredAt, allowed / 1_000_000, state.profile());
-            if (blind) {
-                LOG.warn("Blind spot: baseline instance {} has not been seen for {} ms ({}); the alerts say so", key,
-                        (now - watch.lastAnsweredNanos) / 1_000_000, reason);
-            }
-            emitIfNew(health, state, event -> out.add(PolledRecord.change(event)));
-        }
-    }
-
-    /** A baseline DataWorks has no instance of, for any live business date, is most likely a wrong id in the config. */
-    private void noticeMissing(long baselineId, List<InstanceKey> live, int notFound) {
-        if (notFound < live.size()) {
-            roundsNotFound.remove(baselineId);
-            return;
-        }
-        int rounds = roundsNotFound.merge(baselineId, 1, Integer::sum);
-        if (rounds == NOT_FOUND_ROUNDS_BEFORE_WARNING) {
-            LOG.warn("DataWorks has no instance of baseline {} for business dates {} (Invalid.Wkbench.BaselineStatusNotExist, "
-                    + "{} rounds in a row): check the baseline id in the job config", baselineId,
-                    live.stream().map(k -> k.bizdate().toString()).distinct().toList(), rounds);
-        }
-    }
-
-    /** Treats a failed call by its class; returns the service's time if it answered, else {@code Long.MIN_VALUE}. */
-    private long failed(InstanceWatch watch, DataWorksException e) throws DataWorksException {
-        counters.failed(e.errorClass());
-        if (e.errorClass() == ErrorClass.FATAL) {
-            throw e;
-        }
-        if (e.serverTimeMillis() > 0) {
-            // The service answered: its clock still tells which bizdates are live and moves time on.
-            clock.observe(e.serverTimeMillis());
-        }
-        switch (e.errorClass()) {
-            case THROTTLED -> pacer.throttled(e);
-            case DAILY_CAP -> pacer.dailyCapSpent(e, clock.now());
-            case PER_BASELINE -> {
-                if (watch != null) {
-                    if (watch.lastFailure == null || !watch.lastFailure.equals("NO_PERMISSION")) {
-                        LOG.warn("Baseline instance {} cannot be read, the other baselines are still watched; "
-                                + "grant the job's account access to it: {}", watch.key, e.getMessage());
-                    }
-                    watch.lastFailure = "NO_PERMISSION";
-                    watch.refused = true;
-                    watch.scheduleAt(System.nanoTime() + unreadableRetryNanos);
-                }
-            }
-            case NOT_FOUND -> {
-                if (watch != null) {
-                    watch.answered(System.nanoTime(), e.serverTimeMillis());
-                }
-            }
-            default -> {
-                if (watch != null) {
-                    watch.lastFailure = "API_ERROR";
-                }
-                LOG.warn("Poll of {} failed after {} attempt(s); it is retried next round: {}",
-                        watch == null ? "a status listing or event lookup" : "baseline instance " + watch.key, pacer.maxAttempts(), e.getMessage());
-            }
-        }
-        return e.serverTimeMillis() > 0 ? e.serverTimeMillis() : Long.MIN_VALUE;
-    }
-
-    /**
-     * The key path costs a call per instance. Read it for an instance in trouble when it is due or its
-     * status changed (the culprit may have moved), and for one whose forecast is slipping (a node runs
-     * long, before DataWorks calls it dangerous) once a far interval, so node alerts come early.
-     * An instance whose key path was refused waits for its next turn.
-     */
-    private boolean wantsKeyPath(StatusInfo status, InstanceWatch watch, long now, boolean due, boolean changed) {
-        if (status.finished) {
-            return false;
-        }
-        if (needsKeyPath(status, now)) {
-            return due || changed && !watch.refused;
-        }
-        boolean slipping = watch.lastStatus != null && watch.lastStatus.endCast != null && status.endCast != null
-                && status.endCast - watch.lastStatus.endCast >= SLIP_WORTH_A_LOOK_MILLIS;
-        return slipping && !watch.refused && (watch.keyPathReadNanos == 0 || System.nanoTime() - watch.keyPathReadNanos >= farIntervalNanos);
-    }
-
-    /** A forecast that moved at least this much later between two polls is slipping. */
-    static final long SLIP_WORTH_A_LOOK_MILLIS = 60_000;
-
     private void emitKeyPathChanges(
             InstanceKey key, ApiAnswer<List<KeyPathNode>> path, BaselineSplitState state, Consumer<BaselineEvent> emit) {
         List<KeyPathNode> nodes = path.data();
@@ -476,7 +309,7 @@ final class BaselinePoller {
                 topicEvent.type = EventType.TOPIC;
                 topicEvent.topic = EventMapper.topic(topic, node);
                 if (emitIfNew(topicEvent, state, emit)) {
-                    topics.seen(key, topicEvent.topic);
+                    events.seen(key, topicEvent.topic);
                 }
             }
         }
@@ -491,28 +324,8 @@ final class BaselinePoller {
         return false;
     }
 
-    private InstanceWatch watch(InstanceKey key) {
-        return watches.computeIfAbsent(key, k -> new InstanceWatch(k, System.nanoTime()));
-    }
-
     private static int priority(BaselineSplitState state) {
         return state.profile().priorityOrDefault();
     }
 
-    private int count(Urgency urgency) {
-        return (int) watches.values().stream().filter(w -> w.urgency == urgency).count();
-    }
-
-    private int maxPollAgeMillis(Urgency urgency) {
-        long now = System.nanoTime();
-        return (int) Math.min(Integer.MAX_VALUE, watches.values().stream().filter(w -> w.urgency == urgency)
-                .mapToLong(w -> (now - w.lastAnsweredNanos) / 1_000_000).max().orElse(0));
-    }
-
-    /** The key path costs a call per instance: fetch it only when DataWorks or the clock says trouble. */
-    static boolean needsKeyPath(StatusInfo status, long now) {
-        boolean alertTimePassed = status.expTime != null && now >= status.expTime;
-        boolean forecastLate = status.endCast != null && status.expTime != null && status.endCast > status.expTime;
-        return !"SAFE".equals(status.status) || alertTimePassed || forecastLate;
-    }
 }

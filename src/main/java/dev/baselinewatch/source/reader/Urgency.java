@@ -29,7 +29,7 @@ enum Urgency {
         if (status.slaTime != null && serviceNow >= status.slaTime) {
             return LATE;
         }
-        if (BaselinePoller.needsKeyPath(status, serviceNow)) {
+        if (KeyPathPolicy.inTrouble(status, serviceNow)) {
             return AT_RISK;
         }
         if (status.expTime == null || status.expTime - serviceNow <= nearHorizonMillis) {
