@@ -1,16 +1,15 @@
 package dev.baselinewatch.simulator;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.dataworks.model.BaselineConfig;
 import dev.baselinewatch.dataworks.model.BaselineConfig.OverTimeSetting;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.StatusQuery;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -39,8 +38,7 @@ class SimulatorHourlyTest {
                       nodes: [ { id: 90001, name: orders_sync, plannedStart: "03:00", expectedDuration: 20m },
                                { id: 90002, name: orders_agg, expectedDuration: 20m } ] }
                 """, "hourly"), 0);
-        client = new DataWorksHttpClient(simulator.endpoint(), ZONE, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        client = SimulatorClients.client(simulator);
     }
 
     @AfterAll

@@ -1,15 +1,13 @@
 package dev.baselinewatch.simulator;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
 import dev.baselinewatch.dataworks.model.StatusQuery;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,8 +33,7 @@ class SimulatorLargeListingTest {
                       nodeDuration: [3m, 10m], alertMargin: 15m, slack: [3m, 10m],
                       fates: { slowNode: 0.05, neverStarts: 0.05 } }
                 """, "large-listing"), 0);
-        client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        client = SimulatorClients.client(simulator);
     }
 
     @AfterAll

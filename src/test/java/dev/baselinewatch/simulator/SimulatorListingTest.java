@@ -1,18 +1,16 @@
 package dev.baselinewatch.simulator;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.dataworks.model.BaselineConfig;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
 import dev.baselinewatch.dataworks.model.StatusQuery;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -44,8 +42,7 @@ class SimulatorListingTest {
                   - { id: 900, inGroupId: 24, committedTime: "26:58", nodes: [ { plannedStart: "25:00", expectedDuration: 30m } ] }
                 """);
         simulator = DataWorksSimulator.start(ScenarioLoader.parse(yaml.toString(), "listing"), 0);
-        client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        client = SimulatorClients.client(simulator);
     }
 
     @AfterAll

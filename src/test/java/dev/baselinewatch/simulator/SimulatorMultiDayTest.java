@@ -1,12 +1,12 @@
 package dev.baselinewatch.simulator;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baselinewatch.dataworks.Bizdates;
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.BaselineStatusPage;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
@@ -174,7 +174,6 @@ class SimulatorMultiDayTest {
     }
 
     private static DataWorksHttpClient client(DataWorksSimulator simulator) {
-        return new DataWorksHttpClient(simulator.endpoint(), ZONE, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        return SimulatorClients.client(simulator);
     }
 }

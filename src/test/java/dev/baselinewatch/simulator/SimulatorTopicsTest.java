@@ -1,11 +1,11 @@
 package dev.baselinewatch.simulator;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.dataworks.model.Topic;
 import dev.baselinewatch.dataworks.model.TopicPage;
 import java.time.Duration;
@@ -42,8 +42,7 @@ class SimulatorTopicsTest {
                   - { id: 4, committedTime: "06:00", nodes: [
                       { id: 41, name: fine, plannedStart: "01:00", expectedDuration: 20m } ] }
                 """, "topics"), 0);
-        client = new DataWorksHttpClient(simulator.endpoint(), ZONE, Duration.ofSeconds(2), Duration.ofSeconds(5),
-                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        client = SimulatorClients.client(simulator);
     }
 
     @AfterAll

@@ -1,13 +1,12 @@
 package dev.baselinewatch.source;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.baselinewatch.alert.KafkaSinks;
 import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.config.Settings;
-import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.job.BaselineWatchPipeline;
 import dev.baselinewatch.local.TopicTail;
@@ -179,8 +178,7 @@ class BaselineSourceITCase {
         env.setParallelism(settings.sourceParallelism());
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         BaselineSource source = new BaselineSource(settings.watch(), settings.projectZone(), settings.polling(),
-                () -> new DataWorksHttpClient(settings.endpoint(), settings.projectZone(), Duration.ofSeconds(2), Duration.ofSeconds(5),
-                        new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET)));
+                () -> SimulatorClients.client(settings.endpoint(), Duration.ofSeconds(5)));
         BaselineWatchPipeline.build(env, new Recording(source), settings.sourceParallelism(), settings.alertPolicy(),
                 KafkaSinks.alerts(settings), KafkaSinks.events(settings), KafkaSinks.lateness(settings));
         return env.executeAsync(settings.jobName());

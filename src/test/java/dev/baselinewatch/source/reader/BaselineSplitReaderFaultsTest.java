@@ -1,10 +1,10 @@
 package dev.baselinewatch.source.reader;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.simulator.CallCounter.Call;
@@ -209,8 +209,7 @@ class BaselineSplitReaderFaultsTest {
 
     private void start(String faults, long... baselineIds) throws Exception {
         simulator = DataWorksSimulator.start(ScenarioLoader.parse(SCENARIO + faults, "test"), 0);
-        DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8), Duration.ofSeconds(2),
-                Duration.ofMillis(500), new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        DataWorksHttpClient client = SimulatorClients.client(simulator.endpoint(), Duration.ofMillis(500));
         reader = new BaselineSplitReader(client, ZoneOffset.ofHours(8), OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1);
         List<BaselineSplit> splits = new ArrayList<>();
         for (long id : baselineIds) {

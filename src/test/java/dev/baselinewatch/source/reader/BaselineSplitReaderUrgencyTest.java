@@ -1,9 +1,9 @@
 package dev.baselinewatch.source.reader;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.simulator.DataWorksSimulator;
@@ -198,8 +198,7 @@ class BaselineSplitReaderUrgencyTest {
 
     private void start(String scenario) throws Exception {
         simulator = DataWorksSimulator.start(ScenarioLoader.parse(scenario, "urgency"), 0);
-        DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZONE, Duration.ofSeconds(2), Duration.ofSeconds(2),
-                new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+        DataWorksHttpClient client = SimulatorClients.client(simulator.endpoint(), Duration.ofSeconds(2));
         reader = new BaselineSplitReader(client, ZONE, OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 1);
     }
 

@@ -1,9 +1,9 @@
 package dev.baselinewatch.source.reader;
 
+import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
-import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.simulator.CallCounter.Call;
 import dev.baselinewatch.simulator.DataWorksSimulator;
 import dev.baselinewatch.simulator.ScenarioLoader;
@@ -36,8 +36,7 @@ class CallBudgetHttpTest {
         // Two readers share 8 calls/s and 40 a day: this one may make 4 a second and 20 today.
         PollingOptions options = PollingOptions.every(Duration.ofMillis(10)).withBudget(new CallBudget(8, 40));
         try (DataWorksSimulator simulator = DataWorksSimulator.start(ScenarioLoader.parse(yaml.toString(), "budget"), 0)) {
-            DataWorksHttpClient client = new DataWorksHttpClient(simulator.endpoint(), ZoneOffset.ofHours(8), Duration.ofSeconds(2),
-                    Duration.ofSeconds(2), new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
+            DataWorksHttpClient client = SimulatorClients.client(simulator.endpoint(), Duration.ofSeconds(2));
             BaselineSplitReader reader = new BaselineSplitReader(client, ZoneOffset.ofHours(8), options,
                     UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 2);
             reader.handleSplitsChanges(new SplitsAddition<>(splits));
