@@ -23,10 +23,10 @@ import java.util.stream.Collectors;
  */
 final class AlertsValidation {
 
-    private final String file;
+    private final ConfigChecks checks;
 
-    AlertsValidation(String file) {
-        this.file = file;
+    AlertsValidation(ConfigChecks checks) {
+        this.checks = checks;
     }
 
     AlertPolicy policy(JobConfig.Alerts raw, JobConfig.Lateness lateness, ZoneId zone, List<WatchedBaseline> baselines, Duration grace) {
@@ -111,17 +111,7 @@ final class AlertsValidation {
     }
 
     private Duration duration(String text, Duration fallback, String key) {
-        if (text == null) {
-            return fallback;
-        }
-        Duration d;
-        try {
-            d = Durations.parse(text);
-        } catch (IllegalArgumentException e) {
-            throw fail(key, e.getMessage());
-        }
-        check(!d.isZero() && !d.isNegative(), key, "must be positive, was " + text);
-        return d;
+        return checks.positiveOr(text, fallback, key);
     }
 
     private static <T> List<T> orEmpty(List<T> list) {
@@ -129,12 +119,10 @@ final class AlertsValidation {
     }
 
     private void check(boolean ok, String key, String problem) {
-        if (!ok) {
-            throw fail(key, problem);
-        }
+        checks.check(ok, key, problem);
     }
 
     private ConfigException fail(String key, String problem) {
-        return new ConfigException("Bad value for '" + key + "' in " + file + ": " + problem);
+        return checks.fail(key, problem);
     }
 }

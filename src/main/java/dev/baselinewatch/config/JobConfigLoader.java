@@ -2,18 +2,14 @@ package dev.baselinewatch.config;
 
 import dev.baselinewatch.lateness.AlertPolicy;
 import dev.baselinewatch.source.CallBudget;
-import dev.baselinewatch.source.DiscoveryRule;
 import dev.baselinewatch.source.PollingOptions;
 import dev.baselinewatch.source.WatchSpec;
-import dev.baselinewatch.source.WatchedBaseline;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,7 +45,11 @@ public final class JobConfigLoader {
     }
 
     /** Applies defaults and checks values; every error names its key and the file. */
-    private record Validation(String file) {
+    private record Validation(ConfigChecks checks) {
+
+        Validation(String file) {
+            this(new ConfigChecks(file));
+        }
 
         Settings settings(JobConfig raw) {
             JobConfig.Job job = orEmpty(raw.job(), new JobConfig.Job(null, null, null));
@@ -107,9 +107,9 @@ public final class JobConfigLoader {
             producer.keySet().forEach(key -> check(SECRET_WORDS.stream().noneMatch(w -> key.toLowerCase().replace(".", "").contains(w)),
                     "kafka.producer." + key, "looks like a secret; secrets never go in the config file"));
 
-            WatchSpec watch = watch(raw.baselines(), raw.discovery());
+            WatchSpec watch = new WatchValidation(checks).watch(raw.baselines(), raw.discovery());
             Duration retention = positive(orDefault(lateness.retentionAfterFinish(), "6h"), "lateness.retentionAfterFinish");
-            AlertPolicy alertPolicy = new AlertsValidation(file).policy(raw.alerts(), lateness, zone, watch.baselines(), retention);
+            AlertPolicy alertPolicy = new AlertsValidation(checks).policy(raw.alerts(), lateness, zone, watch.baselines(), retention);
             String alertsTopic = nonBlank(orDefault(kafka.alertsTopic(), "baseline-watch.alerts"), "kafka.alertsTopic");
             String eventsTopic = nonBlank(orDefault(kafka.eventsTopic(), "baseline-watch.events"), "kafka.eventsTopic");
             String latenessTopic = nonBlank(orDefault(kafka.latenessTopic(), "baseline-watch.lateness"), "kafka.latenessTopic");
@@ -158,62 +158,6 @@ public final class JobConfigLoader {
             return URI.create("https://" + host);
         }
 
-        private WatchSpec watch(List<JobConfig.Baseline> named, JobConfig.Discovery discovery) {
-            List<DiscoveryRule> rules = discovery == null ? List.of() : discoveryRules(discovery);
-            check((named != null && !named.isEmpty()) || !rules.isEmpty(), "baselines",
-                    "must list at least one baseline to watch, unless discovery.projects finds them");
-            Duration refresh = discovery == null ? Duration.ofHours(1)
-                    : positive(orDefault(discovery.refreshInterval(), "1h"), "discovery.refreshInterval");
-            return new WatchSpec(named == null ? List.of() : baselines(named), rules, refresh);
-        }
-
-        private List<DiscoveryRule> discoveryRules(JobConfig.Discovery discovery) {
-            List<JobConfig.DiscoveryProject> projects = orEmpty(discovery.projects(), List.of());
-            check(!projects.isEmpty(), "discovery.projects", "must list at least one project to discover baselines in");
-            List<DiscoveryRule> rules = new ArrayList<>();
-            for (int i = 0; i < projects.size(); i++) {
-                JobConfig.DiscoveryProject p = projects.get(i);
-                String key = "discovery.projects[" + i + "]";
-                check(p != null && p.projectId() != null && p.projectId() > 0, key + ".projectId", "must be a positive project id");
-                List<Integer> priorities = orEmpty(p.priorities(), List.of());
-                for (Integer priority : priorities) {
-                    check(priority != null && priority >= 1 && priority <= 8, key + ".priorities", "priorities are 1..8, was " + priority);
-                }
-                List<String> types = new ArrayList<>();
-                for (String type : orEmpty(p.types(), List.<String>of())) {
-                    String upper = type == null ? "" : type.trim().toUpperCase(java.util.Locale.ROOT);
-                    check(upper.equals("DAILY") || upper.equals("HOURLY"), key + ".types", "types are DAILY and HOURLY, was " + type);
-                    types.add(upper);
-                }
-                check(p.owner() == null || !p.owner().isBlank(), key + ".owner", "must not be blank (leave it out for every owner)");
-                rules.add(new DiscoveryRule(p.projectId(), priorities, p.owner(), types));
-            }
-            return rules;
-        }
-
-        private List<WatchedBaseline> baselines(List<JobConfig.Baseline> raw) {
-            List<WatchedBaseline> watched = new ArrayList<>();
-            Set<Long> seen = new HashSet<>();
-            for (int i = 0; i < raw.size(); i++) {
-                JobConfig.Baseline b = raw.get(i);
-                String key = "baselines[" + i + "]";
-                check(b != null && b.id() != null && b.id() > 0, key + ".id", "must be a positive baseline id");
-                check(seen.add(b.id()), key + ".id", "baseline " + b.id() + " is listed twice");
-                if (b.inGroupIds() == null) {
-                    // Every cycle DataWorks configured: one for a daily baseline, up to 24 for an hourly one.
-                    watched.add(WatchedBaseline.allCycles(b.id()));
-                    continue;
-                }
-                List<Integer> cycles = b.inGroupIds();
-                check(!cycles.isEmpty(), key + ".inGroupIds", "must not be empty; leave it out to watch every cycle");
-                for (Integer cycle : cycles) {
-                    check(cycle != null && cycle >= 1 && cycle <= 24, key + ".inGroupIds", "cycles are 1..24, was " + cycle);
-                }
-                watched.add(new WatchedBaseline(b.id(), cycles.stream().mapToInt(Integer::intValue).distinct().sorted().toArray()));
-            }
-            return watched;
-        }
-
         private ZoneId zone(String text) {
             try {
                 return ZoneId.of(text);
@@ -231,14 +175,7 @@ public final class JobConfigLoader {
         }
 
         private Duration positive(String text, String key) {
-            Duration duration;
-            try {
-                duration = Durations.parse(text);
-            } catch (IllegalArgumentException e) {
-                throw fail(key, e.getMessage());
-            }
-            check(!duration.isZero() && !duration.isNegative(), key, "must be positive, was " + text);
-            return duration;
+            return checks.positive(text, key);
         }
 
         private String nonBlank(String value, String key) {
@@ -260,13 +197,11 @@ public final class JobConfigLoader {
         }
 
         private void check(boolean ok, String key, String problem) {
-            if (!ok) {
-                throw fail(key, problem);
-            }
+            checks.check(ok, key, problem);
         }
 
         private ConfigException fail(String key, String problem) {
-            return new ConfigException("Bad value for '" + key + "' in " + file + ": " + problem);
+            return checks.fail(key, problem);
         }
     }
 }
