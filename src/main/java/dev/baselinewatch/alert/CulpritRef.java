@@ -9,6 +9,8 @@ public class CulpritRef {
     public String status;
     /** How much later than DataWorks' forecast this node finishes (or is projected to), in seconds. */
     public long slipSeconds;
+    /** The node instance's own cycle (DataWorks counts an hourly node's runs 1..288 a day); left out when not sent. */
+    public Integer cycle;
 
     public CulpritRef() {}
 }

@@ -89,6 +89,7 @@ final class AlertFactory implements Serializable {
         ref.owner = node.owner;
         ref.status = node.runStatus;
         ref.slipSeconds = slipMillis / 1000;
+        ref.cycle = node.cycle;
         return ref;
     }
 

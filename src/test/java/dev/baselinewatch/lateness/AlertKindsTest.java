@@ -55,6 +55,7 @@ class AlertKindsTest {
         assertThat(failed.culprit.nodeName).isEqualTo("node-21");
         assertThat(failed.culprit.owner).isEqualTo("owner-21");
         assertThat(failed.culprit.status).isEqualTo("FAILURE");
+        assertThat(failed.culprit.cycle).isEqualTo(1);
         assertThat(failed.reason).isEqualTo("key-path node node-21 failed");
 
         h = h.restart();

@@ -183,6 +183,7 @@ final class LatenessHarness implements AutoCloseable {
         r.position = position;
         r.pathLength = 3;
         r.runCount = 1;
+        r.cycle = 1;
         r.runStatus = status;
         r.beginRunningTime = begin;
         r.finishTime = finish;
