@@ -41,7 +41,8 @@ public final class BaselineWatchPipeline {
             Sink<ForwardedEvent> eventSink,
             Sink<LatenessWindow> latenessSink) {
         // Watermarks come from the source itself (DataWorks time at the end of every poll round),
-        // so no generator here; a reader without baselines marks itself idle.
+        // so no generator here. A reader with no split holds no watermark back (the runtime counts it idle;
+        // BaselineSourceITCase runs one).
         DataStream<BaselineEvent> events = env
                 .fromSource(source, WatermarkStrategy.noWatermarks(), "DataWorks baselines")
                 .setParallelism(sourceParallelism)

@@ -148,6 +148,43 @@ class BaselineSourceITCase {
         }
     }
 
+    @Test
+    void discoveredBaselinesAreWatchedAndAReaderWithNothingToWatchHoldsNoAlertBack() throws Exception {
+        HELD.clear();
+        // Three readers, two baselines found by discovery: one reader has no split, and its watermark must not
+        // hold back the deadline timers downstream.
+        try (DataWorksSimulator simulator = DataWorksSimulator.start(ScenarioLoader.parse("""
+                clock: { runDay: 2026-12-03, start: "02:50", speed: 60 }
+                baselines:
+                  - { id: 21, projectId: 30, committedTime: "03:00", nodes: [ { name: frozen, plannedStart: "01:00",
+                      expectedDuration: 30m, outcome: NEVER_STARTS } ] }
+                  - { id: 22, projectId: 30, committedTime: "09:00", nodes: [ { name: fine, plannedStart: "08:00", expectedDuration: 30m } ] }
+                  - { id: 23, projectId: 31, committedTime: "03:00", nodes: [ { name: elsewhere, plannedStart: "01:00",
+                      expectedDuration: 30m, outcome: NEVER_STARTS } ] }
+                """, "discovery"), 0);
+                EmbeddedKafka kafka = EmbeddedKafka.start()) {
+            Settings settings = JobConfigLoader.parse("""
+                    job: { name: source-itcase, sourceParallelism: 3 }
+                    dataworks: { endpoint: %s, timeZone: "+08:00", pollInterval: 200ms, farPollInterval: 1s, blindSpotAfter: 5s }
+                    budget: { callsPerSecond: 50 }
+                    discovery: { projects: [ { projectId: 30 } ] }
+                    kafka: { bootstrapServers: %s, transactionTimeout: 1m }
+                    checkpointing: { interval: 500ms }
+                    """.formatted(simulator.endpoint(), kafka.bootstrapServers()), "discovery.yaml");
+            kafka.createTopics(settings.alertsTopic(), settings.eventsTopic(), settings.latenessTopic());
+            JobClient job = submit(settings, null);
+            try (TopicTail alerts = new TopicTail(kafka, settings.alertsTopic(), a -> {})) {
+                waitFor(() -> poll(alerts).stream().anyMatch(a -> a.path("alertId").asText().equals("21:2026-12-02:1:BASELINE_LATE")),
+                        "the frozen baseline's BASELINE_LATE at 03:00, ten DataWorks minutes in");
+                assertThat(held()).as("project 30's baselines, not project 31's").containsExactlyInAnyOrder(21L, 22L);
+                assertThat(HELD).hasSize(3).containsValue(Set.of());
+                assertThat(alerts.records()).noneMatch(a -> a.path("baseline").path("id").asLong() == 23);
+            } finally {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     private static Settings settings(DataWorksSimulator simulator, EmbeddedKafka kafka, String ids, int readers, String budget) {
         return JobConfigLoader.parse("""
                 job: { name: source-itcase, sourceParallelism: %d }

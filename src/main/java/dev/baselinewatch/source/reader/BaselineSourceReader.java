@@ -46,10 +46,6 @@ public final class BaselineSourceReader
     @Override
     public InputStatus pollNext(ReaderOutput<BaselineEvent> output) throws Exception {
         link.flush(context::sendSourceEventToCoordinator);
-        if (states.isEmpty()) {
-            // Nothing to watch here (more readers than baselines): do not hold back the others' watermark.
-            output.markIdle();
-        }
         return super.pollNext(output);
     }
 
