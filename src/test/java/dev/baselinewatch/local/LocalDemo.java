@@ -45,9 +45,11 @@ public final class LocalDemo {
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, LoopbackMiniCluster.loopbackConfiguration());
         if (scenario != null) {
-            System.out.printf("baseline-watch demo: scenario '%s', business date %s, %d baselines, DataWorks clock %.0fx (%s to %s)%n",
-                    scenario.name(), scenario.bizdate(), scenario.baselines().size(), scenario.speed(),
-                    scenario.start().atZone(scenario.zone()).toLocalTime(), scenario.end().atZone(scenario.zone()).toLocalDateTime());
+            System.out.printf("baseline-watch demo: scenario '%s', business date %s%s, %d baselines (%d instances a business date), "
+                            + "DataWorks clock %.0fx (%s to %s)%n",
+                    scenario.name(), scenario.bizdate(), scenario.days() > 1 ? " to " + scenario.lastBizdate() : "",
+                    scenario.baselineIds().size(), scenario.instancesPerBizdate(), scenario.speed(),
+                    scenario.start().atZone(scenario.zone()).toLocalDateTime(), scenario.end().atZone(scenario.zone()).toLocalDateTime());
         } else {
             System.out.println("baseline-watch demo: replaying " + recording);
         }
