@@ -12,6 +12,7 @@ import dev.baselinewatch.simulator.DataWorksSimulator;
 import dev.baselinewatch.simulator.ScenarioLoader;
 import dev.baselinewatch.source.CallBudget;
 import dev.baselinewatch.source.PollingOptions;
+import dev.baselinewatch.source.coordination.CallsPaused;
 import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.testing.SplitReaderDriver;
 import java.io.IOException;
@@ -107,6 +108,27 @@ class BaselineSplitReaderFaultsTest {
         List<Call> all = simulator.calls().log();
         int throttled = indexOf(all, "Throttling.Api");
         assertThat(millisBetween(all.get(throttled), all.get(throttled + 1))).isGreaterThanOrEqualTo(100);
+    }
+
+    @Test
+    void aPauseAnnouncedByTheEnumeratorStopsThisReadersCallsToo() throws Exception {
+        CoordinatorLink link = CoordinatorLink.toEnumerator();
+        simulator = DataWorksSimulator.start(ScenarioLoader.parse(SCENARIO, "test"), 0);
+        reader = new BaselineSplitReader(SimulatorClients.client(simulator.endpoint(), Duration.ofMillis(500)), ZoneOffset.ofHours(8),
+                OPTIONS, UnregisteredMetricsGroup.createSourceReaderMetricGroup(), 2, link);
+        reader.handleSplitsChanges(new SplitsAddition<>(List.of(BaselineSplit.fresh(5, new int[] {1}))));
+        fetchUntil(e -> e.baselineId == 5 && e.type == EventType.STATUS);
+
+        // Another reader was throttled for 1.5 s: the enumerator passes it on.
+        link.received(new CallsPaused(System.currentTimeMillis() + 1500, "THROTTLED"));
+        long pausedAt = System.nanoTime();
+        int before = simulator.calls().log().size();
+        fetchFor(Duration.ofMillis(1200));
+        assertThat(simulator.calls().log()).as("no call while paused").hasSize(before);
+        fetchFor(Duration.ofMillis(800));
+        List<Call> after = simulator.calls().log().subList(before, simulator.calls().log().size());
+        assertThat(after).as("calls again once the pause is over").isNotEmpty()
+                .allMatch(c -> c.wallNanos() - pausedAt >= 1_400_000_000L);
     }
 
     @Test
