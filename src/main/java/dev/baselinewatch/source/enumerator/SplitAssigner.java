@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
+import org.apache.flink.api.connector.source.SplitsAssignment;
 
 /**
  * Who watches which baseline. Splits wait until every reader has registered, then each goes to the
@@ -92,17 +93,20 @@ final class SplitAssigner {
                 load.merge(owner, (long) weights.getOrDefault(id, 1), Long::sum);
             }
         });
-        // Heaviest first, onto the lightest reader: a greedy split that stays close to even.
+        // Heaviest first, onto the lightest reader: a greedy split that stays close to even. One assignment for
+        // all, so a reader starts with all of its baselines (one listing a date) rather than one at a time.
         List<BaselineSplit> order = new ArrayList<>(pending.values());
         order.sort((a, b) -> Integer.compare(b.instanceCount(), a.instanceCount()));
+        Map<Integer, List<BaselineSplit>> assignment = new HashMap<>();
         for (BaselineSplit split : order) {
             int reader = load.entrySet().stream().min(Map.Entry.<Integer, Long>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
                     .orElseThrow().getKey();
-            context.assignSplit(split, reader);
+            assignment.computeIfAbsent(reader, r -> new ArrayList<>()).add(split);
             pending.remove(split.baselineId());
             owners.put(split.baselineId(), reader);
             load.merge(reader, (long) split.instanceCount(), Long::sum);
         }
+        context.assignSplits(new SplitsAssignment<>(assignment));
     }
 
     Set<Long> assignedIds() {

@@ -99,16 +99,26 @@ final class BaselinePoller {
 
     /** The instances of {@code states} worth a call at {@code roundNanos}, when the round began. */
     List<InstanceKey> due(Iterable<BaselineSplitState> states, long roundNanos) {
-        long now = roundNanos;
         List<InstanceKey> due = new ArrayList<>();
-        for (BaselineSplitState state : states) {
-            for (InstanceKey key : liveInstances(state.baselineId(), state.inGroupIds())) {
-                if (!state.isFinished(key) && watches.of(key).due(now)) {
-                    due.add(key);
-                }
+        for (InstanceKey key : unfinished(states)) {
+            if (watches.of(key).due(roundNanos)) {
+                due.add(key);
             }
         }
         return due;
+    }
+
+    /** Every live instance of {@code states} not known to have finished. */
+    List<InstanceKey> unfinished(Iterable<BaselineSplitState> states) {
+        List<InstanceKey> unfinished = new ArrayList<>();
+        for (BaselineSplitState state : states) {
+            for (InstanceKey key : liveInstances(state.baselineId(), state.inGroupIds())) {
+                if (!state.isFinished(key)) {
+                    unfinished.add(key);
+                }
+            }
+        }
+        return unfinished;
     }
 
     /** Forgets the schedule of instances no longer live anywhere on this reader. */
@@ -120,9 +130,9 @@ final class BaselinePoller {
      * Lists the statuses of {@code wanted} in bulk where that is cheaper (see {@link StatusTriage});
      * what it could not list, {@link #pollRound} asks one by one.
      */
-    StatusTriage.Listing triage(List<InstanceKey> wanted) throws DataWorksException {
+    StatusTriage.Listing triage(List<InstanceKey> due, List<InstanceKey> unfinished) throws DataWorksException {
         try {
-            return triage.list(wanted, e -> {
+            return triage.list(due, unfinished, e -> {
                 failures.failed(null, e);
                 return e.errorClass() != ErrorClass.THROTTLED && e.errorClass() != ErrorClass.DAILY_CAP;
             });
@@ -188,7 +198,7 @@ final class BaselinePoller {
                 stopped = true;
                 break;
             }
-            reschedule(watch, due, priority(state), degradation);
+            reschedule(watch, due, priority(state), degradation, roundNanos);
         }
         if (!stopped) {
             try {
@@ -221,12 +231,15 @@ final class BaselinePoller {
         ApiAnswer<BaselineStatus> statusAnswer = listing.covers(key) ? listing.status(key) : null;
         if (statusAnswer == null && listing.covers(key)) {
             long listedAt = listing.answeredAt(key);
-            if (listing.complete(key) && watch.urgency == Urgency.ABSENT) {
-                // Still not in a listing of every instance of the date, finished or not: still absent.
+            boolean yesterday = key.bizdate().isBefore(Bizdates.currentBizdate(clock.now(), projectZone));
+            if (listing.complete(key) && (watch.urgency == Urgency.ABSENT || yesterday)) {
+                // Not in a listing of every instance of the date, finished or not: absent (again). Yesterday's is
+                // not reported, so it is not worth a call to tell "no such instance" from "no permission".
                 watch.answered(System.nanoTime(), listedAt);
+                watch.urgency = Urgency.ABSENT;
                 return listedAt;
             }
-            // Missing from a full listing: asked once, since "no such instance" and "no permission" look alike there.
+            // Today's, missing from a full listing: asked once, since "no such instance" and "no permission" look alike there.
             if (!state.seenUnfinished(key)) {
                 // Not among the unfinished and never seen. Known absent: still absent, since a new instance starts
                 // unfinished. Otherwise absent, or finished before the job looked: asked when due.
@@ -270,12 +283,13 @@ final class BaselinePoller {
     }
 
     /** Next poll by the urgency just learnt; sooner when it became more urgent; an unreadable instance keeps its long wait. */
-    private void reschedule(InstanceWatch watch, boolean due, int priority, int degradation) {
+    private void reschedule(InstanceWatch watch, boolean due, int priority, int degradation, long roundNanos) {
         if (watch.refused || "NO_PERMISSION".equals(watch.lastFailure)) {
             // Keeps the long wait set when DataWorks refused it, even after a listing showed its status meanwhile.
             return;
         }
-        long next = System.nanoTime() + schedule.intervalNanos(watch.urgency, priority, degradation);
+        // From the round's start, not from this call: an instance due every round must be due at the next round's start.
+        long next = roundNanos + schedule.intervalNanos(watch.urgency, priority, degradation);
         if (due || watch.dueLaterThan(next)) {
             watch.scheduleAt(next);
         }

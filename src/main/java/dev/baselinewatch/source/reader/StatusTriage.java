@@ -10,7 +10,6 @@ import dev.baselinewatch.event.InstanceKey;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -76,24 +75,29 @@ final class StatusTriage {
     }
 
     /**
-     * Lists the business dates of {@code wanted} where that costs fewer calls than asking for each.
-     * A business date whose listing fails is left out: its instances are asked one by one.
+     * Lists the business dates where that costs no more than asking one by one: a date with at least
+     * one instance due, when its listing takes no more pages than it has unfinished instances watched.
+     * Those not due yet are then seen fresh for free, so everything the status shows is seen every
+     * round. A business date whose listing fails is left out: its instances are asked one by one.
      *
+     * @param due the instances due this round
+     * @param unfinished every unfinished instance watched (due or not)
      * @param onFailure how the poller treats a failed call (pause, report, or rethrow when fatal)
      */
-    Listing list(Collection<InstanceKey> wanted, FailureHandler onFailure) throws DataWorksException, PacedCaller.Stopped {
+    Listing list(Collection<InstanceKey> due, Collection<InstanceKey> unfinished, FailureHandler onFailure)
+            throws DataWorksException, PacedCaller.Stopped {
         Listing listing = new Listing();
-        Map<LocalDate, List<InstanceKey>> byDate = wanted.stream().collect(Collectors.groupingBy(InstanceKey::bizdate));
-        forgetDatesBefore(byDate.keySet());
-        for (Map.Entry<LocalDate, List<InstanceKey>> date : byDate.entrySet()) {
-            int expectedPages = Math.max(1, (lastTotals.getOrDefault(date.getKey(), 0) + DataWorksApi.MAX_PAGE_SIZE - 1)
+        Set<LocalDate> dueDates = due.stream().map(InstanceKey::bizdate).collect(Collectors.toSet());
+        Map<LocalDate, Long> watched = unfinished.stream().collect(Collectors.groupingBy(InstanceKey::bizdate, Collectors.counting()));
+        forgetDatesBefore(dueDates);
+        for (LocalDate date : dueDates) {
+            int expectedPages = Math.max(1, (lastTotals.getOrDefault(date, 0) + DataWorksApi.MAX_PAGE_SIZE - 1)
                     / DataWorksApi.MAX_PAGE_SIZE);
-            // At equal cost the listing wins: it also covers the instances not due yet.
-            if (expectedPages > date.getValue().size()) {
+            if (expectedPages > watched.getOrDefault(date, 0L)) {
                 continue;
             }
             try {
-                listDate(date.getKey(), listing);
+                listDate(date, listing);
             } catch (DataWorksException e) {
                 if (!onFailure.handle(e)) {
                     listing.stopped = true;

@@ -49,6 +49,7 @@ class BaselineSplitEnumeratorTest {
             register(context, enumerator, 1);
             discover(context);
 
+            assertThat(context.getSplitsAssignmentSequence()).as("one assignment: each reader starts with all of its baselines").hasSize(1);
             Map<Integer, Set<Long>> owned = owned(context);
             // The hourly baseline's 24 cycles weigh as much as the three others together.
             assertThat(owned.values()).containsExactlyInAnyOrder(Set.of(40L), Set.of(10L, 20L, 30L));
