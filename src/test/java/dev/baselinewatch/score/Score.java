@@ -28,6 +28,7 @@ import java.util.Map;
  * @param duplicatedAlertIds alert ids with at least one duplicate
  * @param records every record read from the alerts topic
  * @param recordsByKind those records by kind, kinds this build does not know included
+ * @param missedInstances every judged missed instance, with its times, for a closer look
  */
 public record Score(
         int judged,
@@ -54,4 +55,15 @@ public record Score(
         List<String> notCaughtInstances,
         List<String> caughtLateInstances,
         List<String> falseAlarmInstances,
-        List<String> unknownAlertedInstances) {}
+        List<String> unknownAlertedInstances,
+        List<MissedInstance> missedInstances) {
+
+    /**
+     * One missed instance: its truth and when it was first alerted (ISO-8601; null if never).
+     *
+     * @param detectionSeconds first alert − visibleAt; null if never alerted
+     * @param leadSeconds committed time − first alert; null if never alerted (negative: alerted late)
+     */
+    public record MissedInstance(String instance, String fate, String committedAt, String visibleAt, String firstAlert,
+            Long detectionSeconds, Long leadSeconds) {}
+}

@@ -1,7 +1,6 @@
 package dev.baselinewatch.score;
 
 import dev.baselinewatch.config.JobConfigLoader;
-import dev.baselinewatch.job.BaselineWatchJob;
 import dev.baselinewatch.simulator.Scenario;
 import dev.baselinewatch.simulator.ScenarioLoader;
 import dev.baselinewatch.simulator.ScenarioTruth;
@@ -22,11 +21,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Without {@code --config} the job watches every baseline of every project of the scenario, on the
  * production schedule scaled to its clock ({@link ScenarioJobConfig}). Prints the report and writes
  * it to {@code target/score/<scenario>.json}. Exits 1 when the job stopped before the end.
+ * {@code --poller naive} runs the same job with the calls benchmark's naive poller as its source.
  */
 public final class ScoreMain {
 
-    private static final Set<String> OPTIONS = Set.of("--scenario", "--config");
-    private static final String USAGE = "usage: ScoreMain --scenario FILE|classpath:scenarios/NAME.yaml [--config JOB_CONFIG]";
+    private static final Set<String> OPTIONS = Set.of("--scenario", "--config", "--poller");
+    private static final String USAGE =
+            "usage: ScoreMain --scenario FILE|classpath:scenarios/NAME.yaml [--config JOB_CONFIG] [--poller ours|naive]";
 
     private ScoreMain() {}
 
@@ -44,11 +45,13 @@ public final class ScoreMain {
                 (scenario.end().toEpochMilli() - scenario.start().toEpochMilli()) / Math.round(scenario.speed() * 1000), config);
 
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, LoopbackMiniCluster.loopbackConfiguration());
-        ScoredRun.Outcome outcome = ScoredRun.run(scenario, config, env, BaselineWatchJob::configure);
+        Poller poller = Poller.named(options.getOrDefault("--poller", "ours"));
+        ScoredRun.Outcome outcome = ScoredRun.run(scenario, config, env, poller.wiring());
         Score score = Scorecard.score(outcome.alerts(), truth.instances());
-        ScoreReport report = ScoreReport.of(scenario, scenarioSource, config.toString(), truth.instances().size(), outcome, score);
+        ScoreReport report = ScoreReport.of(scenario, scenarioSource, poller, config.toString(), truth.instances().size(), outcome, score);
         report.print(System.out);
-        Path json = ScoreFiles.writeJson(ScoreFiles.safeName(scenario.name()) + ".json", report);
+        Path json = ScoreFiles.writeJson(ScoreFiles.safeName(scenario.name()) + (poller == Poller.OURS ? "" : "-" + poller.label())
+                + ".json", report);
         System.out.println("  written to " + json);
         System.exit(outcome.jobRan() ? 0 : 1);
     }

@@ -13,6 +13,7 @@ import java.util.Map;
 public record ScoreReport(
         String scenario,
         String scenarioSource,
+        String poller,
         String jobConfig,
         double clockSpeed,
         String clockStart,
@@ -26,9 +27,9 @@ public record ScoreReport(
         Map<String, Long> answers,
         Map<String, String> definitions) {
 
-    public static ScoreReport of(Scenario scenario, String scenarioSource, String jobConfig, int instances,
+    public static ScoreReport of(Scenario scenario, String scenarioSource, Poller poller, String jobConfig, int instances,
             ScoredRun.Outcome outcome, Score score) {
-        return new ScoreReport(scenario.name(), scenarioSource, jobConfig, scenario.speed(),
+        return new ScoreReport(scenario.name(), scenarioSource, poller.label(), jobConfig, scenario.speed(),
                 scenario.start().atZone(scenario.zone()).toOffsetDateTime().toString(),
                 scenario.end().atZone(scenario.zone()).toOffsetDateTime().toString(), instances, outcome.jobRan(),
                 outcome.wallTime().toSeconds(), score, outcome.calls(), outcome.callsByAction(), outcome.answers(), Definitions.all());
@@ -36,7 +37,7 @@ public record ScoreReport(
 
     public void print(PrintStream out) {
         Score s = score;
-        out.printf("%n=== Score of scenario '%s' (%s) ===%n", scenario, scenarioSource);
+        out.printf("%n=== Score of scenario '%s' (%s), poller: %s ===%n", scenario, scenarioSource, poller);
         out.printf("  clock %s .. %s at %.0fx; job config %s; %d s of wall time%s%n", clockStart, clockEnd, clockSpeed, jobConfig,
                 wallSeconds, jobRanToTheEnd ? "" : "; THE JOB STOPPED BEFORE THE END: the score is not meaningful");
         line(out, "judged", "%d of %d instances (%d committed outside the clock)", s.judged(), instances, s.notJudged());

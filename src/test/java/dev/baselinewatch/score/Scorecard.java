@@ -77,7 +77,8 @@ public final class Scorecard {
                 Distribution.of(tally.detectionSeconds),
                 duplicates.count(), duplicates.alertIds(), duplicates.examples(),
                 alerts.size(), byKind,
-                limit(tally.notCaught), limit(tally.caughtLateKeys), limit(tally.falseAlarms), limit(new ArrayList<>(unknown)));
+                limit(tally.notCaught), limit(tally.caughtLateKeys), limit(tally.falseAlarms), limit(new ArrayList<>(unknown)),
+                List.copyOf(tally.missedInstances));
     }
 
     static String key(InstanceTruth t) {
@@ -108,6 +109,7 @@ public final class Scorecard {
         final List<Long> leadSeconds = new ArrayList<>();
         final List<Long> deliveredLeadSeconds = new ArrayList<>();
         final List<Long> detectionSeconds = new ArrayList<>();
+        final List<Score.MissedInstance> missedInstances = new ArrayList<>();
 
         void judge(InstanceTruth t, Instant first, Instant delivered) {
             judged++;
@@ -124,6 +126,10 @@ public final class Scorecard {
                 return;
             }
             missed++;
+            missedInstances.add(new Score.MissedInstance(key(t), String.valueOf(t.fate()), t.committedAt().toString(),
+                    t.visibleAt().toString(), first == null ? null : first.toString(),
+                    first == null ? null : Duration.between(t.visibleAt(), first).toSeconds(),
+                    first == null ? null : Duration.between(first, t.committedAt()).toSeconds()));
             if (first == null) {
                 notCaught.add(key(t) + " " + t.fate());
                 return;

@@ -2,10 +2,12 @@ package dev.baselinewatch.score;
 
 import dev.baselinewatch.local.LocalStack;
 import dev.baselinewatch.local.TopicTail;
+import dev.baselinewatch.simulator.CallCounter;
 import dev.baselinewatch.simulator.Scenario;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +28,7 @@ public final class ScoredRun {
             long calls,
             Map<String, Long> callsByAction,
             Map<String, Long> answers,
+            Distribution statusRevisitSeconds,
             JobStatus jobStatus,
             Duration wallTime) {
 
@@ -46,6 +49,7 @@ public final class ScoredRun {
             long checkpointMillis = stack.settings().checkpointInterval().toMillis();
             Map<String, Long> callsByAction = null;
             Map<String, Long> answers = null;
+            long endedAtNanos = Long.MAX_VALUE;
             long drainUntil = Long.MAX_VALUE;
             JobStatus status = status(stack);
             while (System.currentTimeMillis() < drainUntil && !status.isGloballyTerminalState()) {
@@ -56,6 +60,7 @@ public final class ScoredRun {
                     // Calls are counted up to the clock's end; the drain only lets the last checkpoints commit.
                     callsByAction = stack.simulator().calls().byAction();
                     answers = stack.simulator().calls().byOutcome();
+                    endedAtNanos = System.nanoTime();
                     drainUntil = System.currentTimeMillis() + 2 * checkpointMillis + 1000;
                 }
                 status = status(stack);
@@ -68,8 +73,30 @@ public final class ScoredRun {
                 answers = stack.simulator().calls().byOutcome();
             }
             long total = callsByAction.values().stream().mapToLong(Long::longValue).sum();
-            return new Outcome(received, total, callsByAction, answers, status, Duration.ofNanos(System.nanoTime() - startedAt));
+            Distribution revisits = statusRevisits(stack.simulator().calls().log(), endedAtNanos, scenario.speed());
+            return new Outcome(received, total, callsByAction, answers, revisits, status, Duration.ofNanos(System.nanoTime() - startedAt));
         }
+    }
+
+    /**
+     * How long, in DataWorks seconds, one baseline waited between two answered {@code GetBaselineStatus}
+     * calls, as the simulator saw them arrive until the clock's end: whether a poller that asks each
+     * instance kept its interval. (The simulator keeps its last 200,000 calls.)
+     */
+    static Distribution statusRevisits(List<CallCounter.Call> log, long endedAtNanos, double speed) {
+        Map<Long, Long> lastCall = new HashMap<>();
+        List<Long> gaps = new ArrayList<>();
+        for (CallCounter.Call call : log) {
+            if (call.wallNanos() > endedAtNanos || call.baselineId() == null || !"GetBaselineStatus".equals(call.action())
+                    || !"OK".equals(call.outcome())) {
+                continue;
+            }
+            Long previous = lastCall.put(call.baselineId(), call.wallNanos());
+            if (previous != null) {
+                gaps.add(Math.round((call.wallNanos() - previous) / 1e9 * speed));
+            }
+        }
+        return Distribution.of(gaps);
     }
 
     /** The job's status; a local cluster that is gone means the job is over. */
