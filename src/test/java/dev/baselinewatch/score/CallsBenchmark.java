@@ -62,6 +62,9 @@ public final class CallsBenchmark {
         table.print(System.out);
         Path json = ScoreFiles.writeJson("bench-calls.json", table.toJson(source, config.toString()));
         System.out.println("written to " + json);
+        for (Side side : sides.values()) {
+            System.out.println("calls written to " + CallLogFile.write("bench-calls-" + side.poller().label() + ".csv", side.outcome()));
+        }
         System.exit(0);
     }
 

@@ -21,13 +21,14 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * Without {@code --config} the job watches every baseline of every project of the scenario, on the
  * production schedule scaled to its clock ({@link ScenarioJobConfig}). Prints the report and writes
  * it to {@code target/score/<scenario>.json}. Exits 1 when the job stopped before the end.
- * {@code --poller naive} runs the same job with the calls benchmark's naive poller as its source.
+ * {@code --poller naive} runs the same job with the calls benchmark's naive poller as its source;
+ * {@code --calls-log f.csv} writes every API call of the run to {@code target/score/f.csv}.
  */
 public final class ScoreMain {
 
-    private static final Set<String> OPTIONS = Set.of("--scenario", "--config", "--poller");
+    private static final Set<String> OPTIONS = Set.of("--scenario", "--config", "--poller", "--calls-log");
     private static final String USAGE =
-            "usage: ScoreMain --scenario FILE|classpath:scenarios/NAME.yaml [--config JOB_CONFIG] [--poller ours|naive]";
+            "usage: ScoreMain --scenario FILE|classpath:scenarios/NAME.yaml [--config JOB_CONFIG] [--poller ours|naive] [--calls-log FILE.csv]";
 
     private ScoreMain() {}
 
@@ -53,6 +54,9 @@ public final class ScoreMain {
         Path json = ScoreFiles.writeJson(ScoreFiles.safeName(scenario.name()) + (poller == Poller.OURS ? "" : "-" + poller.label())
                 + ".json", report);
         System.out.println("  written to " + json);
+        if (options.containsKey("--calls-log")) {
+            System.out.println("  calls written to " + CallLogFile.write(Path.of(options.get("--calls-log")).getFileName().toString(), outcome));
+        }
         System.exit(outcome.jobRan() ? 0 : 1);
     }
 

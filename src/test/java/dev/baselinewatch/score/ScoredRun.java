@@ -29,12 +29,22 @@ public final class ScoredRun {
             Map<String, Long> callsByAction,
             Map<String, Long> answers,
             Distribution statusRevisitSeconds,
+            List<CallCounter.Call> callLog,
+            ClockReading clock,
             JobStatus jobStatus,
             Duration wallTime) {
 
         /** The job was still running at the end, as it should be: a stopped job's score says little. */
         public boolean jobRan() {
             return !jobStatus.isGloballyTerminalState();
+        }
+    }
+
+    /** One reading of the simulator's clock: with its speed, it turns any wall time of the run into DataWorks time. */
+    public record ClockReading(long wallNanos, long simulatedMillis, double speed) {
+
+        public long simulatedMillisAt(long otherWallNanos) {
+            return simulatedMillis - Math.round((wallNanos - otherWallNanos) / 1e6 * speed);
         }
     }
 
@@ -73,21 +83,25 @@ public final class ScoredRun {
                 answers = stack.simulator().calls().byOutcome();
             }
             long total = callsByAction.values().stream().mapToLong(Long::longValue).sum();
-            Distribution revisits = statusRevisits(stack.simulator().calls().log(), endedAtNanos, scenario.speed());
-            return new Outcome(received, total, callsByAction, answers, revisits, status, Duration.ofNanos(System.nanoTime() - startedAt));
+            long end = endedAtNanos;
+            List<CallCounter.Call> log = stack.simulator().calls().log().stream().filter(c -> c.wallNanos() <= end).toList();
+            Distribution revisits = statusRevisits(log, scenario.speed());
+            long readAt = System.nanoTime();
+            ClockReading clock = new ClockReading(readAt, stack.simulator().clock().nowMillis(), scenario.speed());
+            return new Outcome(received, total, callsByAction, answers, revisits, log, clock, status, Duration.ofNanos(System.nanoTime() - startedAt));
         }
     }
 
     /**
      * How long, in DataWorks seconds, one baseline waited between two answered {@code GetBaselineStatus}
      * calls, as the simulator saw them arrive until the clock's end: whether a poller that asks each
-     * instance kept its interval. (The simulator keeps its last 200,000 calls.)
+     * instance kept its interval. (The simulator keeps its last 200,000 calls.) {@code log} ends at the clock's end.
      */
-    static Distribution statusRevisits(List<CallCounter.Call> log, long endedAtNanos, double speed) {
+    static Distribution statusRevisits(List<CallCounter.Call> log, double speed) {
         Map<Long, Long> lastCall = new HashMap<>();
         List<Long> gaps = new ArrayList<>();
         for (CallCounter.Call call : log) {
-            if (call.wallNanos() > endedAtNanos || call.baselineId() == null || !"GetBaselineStatus".equals(call.action())
+            if (call.baselineId() == null || !"GetBaselineStatus".equals(call.action())
                     || !"OK".equals(call.outcome())) {
                 continue;
             }
