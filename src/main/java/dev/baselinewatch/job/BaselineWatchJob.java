@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import dev.baselinewatch.event.BaselineEvent;
+import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.CheckpointingMode;
@@ -35,15 +37,21 @@ public final class BaselineWatchJob {
 
     /** Builds the job on {@code env}; the local demo and the end-to-end tests call this too. */
     public static void configure(StreamExecutionEnvironment env, Settings settings, CredentialsProvider credentials) {
+        BaselineSource source = source(settings, credentials);
+        configure(env, settings, source, source.usefulParallelism(settings.sourceParallelism()));
+    }
+
+    /** The job around any source of baseline events: the calls benchmark runs a naive poller on the same job. */
+    public static void configure(StreamExecutionEnvironment env, Settings settings, Source<BaselineEvent, ?, ?> source,
+            int sourceParallelism) {
         env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         Configuration config = new Configuration();
         config.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, settings.checkpointInterval().dividedBy(2));
         env.configure(config);
-        BaselineSource source = source(settings, credentials);
         BaselineWatchPipeline.build(
                 env,
                 source,
-                source.usefulParallelism(settings.sourceParallelism()),
+                sourceParallelism,
                 settings.alertPolicy(),
                 KafkaSinks.alerts(settings),
                 KafkaSinks.events(settings),

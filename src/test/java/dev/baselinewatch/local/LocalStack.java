@@ -2,6 +2,7 @@ package dev.baselinewatch.local;
 
 import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.config.Settings;
+import dev.baselinewatch.dataworks.CredentialsProvider;
 import dev.baselinewatch.dataworks.StaticCredentials;
 import dev.baselinewatch.job.BaselineWatchJob;
 import dev.baselinewatch.simulator.DataWorksSimulator;
@@ -30,14 +31,29 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * How the job is put on the environment once the endpoints are known: the product's own wiring
+     * ({@link BaselineWatchJob#configure}), or a benchmark's that swaps the source and keeps the rest.
+     */
+    @FunctionalInterface
+    public interface JobWiring {
+        void configure(StreamExecutionEnvironment env, Settings settings, CredentialsProvider credentials);
+    }
+
     /** Starts Kafka and the simulator, then submits the job described by {@code jobConfig} to {@code env}. */
     public static LocalStack start(Scenario scenario, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
-        return start(() -> DataWorksSimulator.start(scenario, 0), jobConfig, env);
+        return start(scenario, jobConfig, env, BaselineWatchJob::configure);
+    }
+
+    /** The same, with the job put together by {@code wiring}. */
+    public static LocalStack start(Scenario scenario, Path jobConfig, StreamExecutionEnvironment env, JobWiring wiring)
+            throws Exception {
+        return start(() -> DataWorksSimulator.start(scenario, 0), jobConfig, env, wiring);
     }
 
     /** The same, with the simulator replaying a recording of real answers instead of a scenario. */
     public static LocalStack replay(Path recording, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
-        return start(() -> DataWorksSimulator.replay(recording, "127.0.0.1", 0), jobConfig, env);
+        return start(() -> DataWorksSimulator.replay(recording, "127.0.0.1", 0), jobConfig, env, BaselineWatchJob::configure);
     }
 
     @FunctionalInterface
@@ -45,7 +61,8 @@ public final class LocalStack implements AutoCloseable {
         DataWorksSimulator start() throws Exception;
     }
 
-    private static LocalStack start(SimulatorStart simulatorStart, Path jobConfig, StreamExecutionEnvironment env) throws Exception {
+    private static LocalStack start(SimulatorStart simulatorStart, Path jobConfig, StreamExecutionEnvironment env, JobWiring wiring)
+            throws Exception {
         Settings fromFile = JobConfigLoader.load(jobConfig);
         EmbeddedKafka kafka = EmbeddedKafka.start();
         DataWorksSimulator simulator = null;
@@ -54,7 +71,7 @@ public final class LocalStack implements AutoCloseable {
             simulator = simulatorStart.start();
             LocalStack stack = new LocalStack(simulator, kafka, fromFile.withEndpoints(simulator.endpoint(), kafka.bootstrapServers()));
             // The simulator's published test key: the demo has no Alibaba Cloud account to take one from.
-            BaselineWatchJob.configure(env, stack.settings,
+            wiring.configure(env, stack.settings,
                     new StaticCredentials(ScenarioLoader.DEFAULT_KEY_ID, ScenarioLoader.DEFAULT_KEY_SECRET));
             stack.job = env.executeAsync(stack.settings.jobName());
             return stack;

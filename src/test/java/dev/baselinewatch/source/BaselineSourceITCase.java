@@ -4,11 +4,10 @@ import dev.baselinewatch.testing.SimulatorClients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.baselinewatch.alert.KafkaSinks;
 import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.config.Settings;
 import dev.baselinewatch.event.BaselineEvent;
-import dev.baselinewatch.job.BaselineWatchPipeline;
+import dev.baselinewatch.job.BaselineWatchJob;
 import dev.baselinewatch.local.TopicTail;
 import dev.baselinewatch.simulator.CallCounter.Call;
 import dev.baselinewatch.simulator.DataWorksSimulator;
@@ -39,7 +38,6 @@ import org.apache.flink.api.connector.source.SplitEnumerator;
 import org.apache.flink.api.connector.source.SplitEnumeratorContext;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
-import org.apache.flink.core.execution.CheckpointingMode;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.core.io.InputStatus;
@@ -213,11 +211,9 @@ class BaselineSourceITCase {
         }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(config);
         env.setParallelism(settings.sourceParallelism());
-        env.enableCheckpointing(settings.checkpointInterval().toMillis(), CheckpointingMode.EXACTLY_ONCE);
         BaselineSource source = new BaselineSource(settings.watch(), settings.projectZone(), settings.polling(),
                 () -> SimulatorClients.client(settings.endpoint(), Duration.ofSeconds(5)));
-        BaselineWatchPipeline.build(env, new Recording(source), settings.sourceParallelism(), settings.alertPolicy(),
-                KafkaSinks.alerts(settings), KafkaSinks.events(settings), KafkaSinks.lateness(settings));
+        BaselineWatchJob.configure(env, settings, new Recording(source), settings.sourceParallelism());
         return env.executeAsync(settings.jobName());
     }
 

@@ -1,0 +1,85 @@
+package dev.baselinewatch.score;
+
+import dev.baselinewatch.config.JobConfigLoader;
+import dev.baselinewatch.config.Settings;
+import dev.baselinewatch.simulator.Scenario;
+import dev.baselinewatch.simulator.ScenarioTruth;
+import dev.baselinewatch.testing.LoopbackMiniCluster;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The calls benchmark (issue 4; not a test): one scenario, by default the simulated day of 500 daily
+ * baselines ({@code day-500.yaml}), through the same job twice, once with the product's source and
+ * once with a naive poller ({@link Poller#NAIVE}), each against its own fresh simulator and broker,
+ * with one job config (the same poll interval), one after the other. Prints both side by side with
+ * the ratios, and writes them to {@code target/score/bench-calls.json}.
+ *
+ * <pre>mvn -q test-compile exec:exec@bench-calls [-Dbench.args="--scenario other.yaml"]</pre>
+ *
+ * The job config is the scorer's for the scenario ({@link ScenarioJobConfig}); {@code --config} runs
+ * both pollers on another one instead, for diagnosing where the calls or the latency go.
+ */
+public final class CallsBenchmark {
+
+    static final String DEFAULT_SCENARIO = "classpath:scenarios/day-500.yaml";
+    /** The issue's target: at most this share of the naive poller's calls, at equal or better detection latency. */
+    static final double TARGET_CALL_RATIO = 0.25;
+
+    private CallsBenchmark() {}
+
+    /** One poller's run and its score. */
+    record Side(Poller poller, ScoredRun.Outcome outcome, Score score) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        String source = options.getOrDefault("--scenario", DEFAULT_SCENARIO);
+        Scenario scenario = ScoreMain.load(source);
+        Path config = options.containsKey("--config") ? Path.of(options.get("--config")) : ScenarioJobConfig.write(scenario, ScoreFiles.DIR);
+        Settings settings = JobConfigLoader.load(config);
+        ScenarioTruth truth = ScenarioTruth.of(scenario);
+        System.out.printf("Calls benchmark on '%s' (%s): %d instances, clock %.0fx, poll interval %d ms, "
+                        + "job config %s; ours then naive, each on a fresh simulator and broker%n",
+                scenario.name(), source, truth.instances().size(), scenario.speed(), settings.polling().pollInterval().toMillis(), config);
+
+        Map<Poller, Side> sides = new LinkedHashMap<>();
+        for (Poller poller : Poller.values()) {
+            System.out.printf("%s: running %s poller...%n", Instant.now(), poller.label());
+            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, LoopbackMiniCluster.loopbackConfiguration());
+            ScoredRun.Outcome outcome = ScoredRun.run(scenario, config, env, poller.wiring());
+            Side side = new Side(poller, outcome, Scorecard.score(outcome.alerts(), truth.instances()));
+            sides.put(poller, side);
+            if (!outcome.jobRan()) {
+                System.out.printf("The job with the %s poller stopped before the end (%s): no comparison.%n", poller.label(), outcome.jobStatus());
+                System.exit(1);
+            }
+        }
+        BenchmarkTable table = new BenchmarkTable(scenario, sides.get(Poller.OURS), sides.get(Poller.NAIVE), TARGET_CALL_RATIO);
+        table.print(System.out);
+        Path json = ScoreFiles.writeJson("bench-calls.json", table.toJson(source, config.toString()));
+        System.out.println("written to " + json);
+        for (Side side : sides.values()) {
+            System.out.println("calls written to " + CallLogFile.write("bench-calls-" + side.poller().label() + ".csv", side.outcome()));
+        }
+        System.exit(0);
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].isBlank()) {
+                continue;
+            }
+            if (!Set.of("--scenario", "--config").contains(args[i]) || i + 1 >= args.length) {
+                throw new IllegalArgumentException("Unknown or incomplete option '" + args[i]
+                        + "'; usage: CallsBenchmark [--scenario FILE] [--config JOB_CONFIG (a diagnostic: the benchmark's own is the scorer's)]");
+            }
+            options.put(args[i], args[++i]);
+        }
+        return options;
+    }
+}
