@@ -152,7 +152,9 @@ public final class FakeDataWorksApi implements DataWorksApi {
         }
     }
 
-    private static DataWorksException notFound() {
-        return new DataWorksException(ErrorClass.NOT_FOUND, 500, "Invalid.Wkbench.BaselineStatusNotExist", "no such instance", "fake");
+    /** As the service answers it: with its clock, so even this answer tells the reader what time it is. */
+    private DataWorksException notFound() {
+        return new DataWorksException(ErrorClass.NOT_FOUND, 500, "Invalid.Wkbench.BaselineStatusNotExist", "no such instance", "fake",
+                now.get());
     }
 }
