@@ -23,6 +23,14 @@ final class BenchmarkTable {
         this.targetRatio = targetRatio;
     }
 
+    CallsBenchmark.Side ours() {
+        return ours;
+    }
+
+    CallsBenchmark.Side naive() {
+        return naive;
+    }
+
     double callRatio() {
         return (double) ours.outcome().calls() / naive.outcome().calls();
     }

@@ -8,6 +8,7 @@ import dev.baselinewatch.testing.LoopbackMiniCluster;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -19,7 +20,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * with one job config (the same poll interval), one after the other. Prints both side by side with
  * the ratios, and writes them to {@code target/score/bench-calls.json}.
  *
- * <pre>mvn -q test-compile exec:exec@bench-calls [-Dbench.args="--scenario other.yaml"]</pre>
+ * <pre>mvn -q test-compile exec:exec@bench-calls [-Dbench.args="--repeat 3 --scenario other.yaml"]</pre>
+ *
+ * With {@code --repeat n} both pollers run n times (alternating which goes first) and the verdict is
+ * taken on all runs' detection latencies together: one run's differ by up to a poll interval with
+ * where each instance fell in the rounds.
  *
  * The job config is the scorer's for the scenario ({@link ScenarioJobConfig}); {@code --config} runs
  * both pollers on another one instead, for diagnosing where the calls or the latency go.
@@ -46,24 +51,34 @@ public final class CallsBenchmark {
                         + "job config %s; ours then naive, each on a fresh simulator and broker%n",
                 scenario.name(), source, truth.instances().size(), scenario.speed(), settings.polling().pollInterval().toMillis(), config);
 
-        Map<Poller, Side> sides = new LinkedHashMap<>();
-        for (Poller poller : Poller.values()) {
-            System.out.printf("%s: running %s poller...%n", Instant.now(), poller.label());
-            StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, LoopbackMiniCluster.loopbackConfiguration());
-            ScoredRun.Outcome outcome = ScoredRun.run(scenario, config, env, poller.wiring());
-            Side side = new Side(poller, outcome, Scorecard.score(outcome.alerts(), truth.instances()));
-            sides.put(poller, side);
-            if (!outcome.jobRan()) {
-                System.out.printf("The job with the %s poller stopped before the end (%s): no comparison.%n", poller.label(), outcome.jobStatus());
-                System.exit(1);
+        int repeat = Integer.parseInt(options.getOrDefault("--repeat", "1"));
+        PooledComparison pooled = new PooledComparison(TARGET_CALL_RATIO);
+        for (int run = 1; run <= repeat; run++) {
+            // Every other run the naive poller goes first, so a machine that slows down over the runs favours neither.
+            List<Poller> order = run % 2 == 1 ? List.of(Poller.OURS, Poller.NAIVE) : List.of(Poller.NAIVE, Poller.OURS);
+            Map<Poller, Side> sides = new LinkedHashMap<>();
+            for (Poller poller : order) {
+                System.out.printf("%s: run %d of %d, %s poller...%n", Instant.now(), run, repeat, poller.label());
+                StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, LoopbackMiniCluster.loopbackConfiguration());
+                ScoredRun.Outcome outcome = ScoredRun.run(scenario, config, env, poller.wiring());
+                if (!outcome.jobRan()) {
+                    System.out.printf("The job with the %s poller stopped before the end (%s): no comparison.%n", poller.label(), outcome.jobStatus());
+                    System.exit(1);
+                }
+                sides.put(poller, new Side(poller, outcome, Scorecard.score(outcome.alerts(), truth.instances())));
+            }
+            BenchmarkTable table = new BenchmarkTable(scenario, sides.get(Poller.OURS), sides.get(Poller.NAIVE), TARGET_CALL_RATIO);
+            table.print(System.out);
+            pooled.add(table);
+            String suffix = repeat == 1 ? "" : "-" + run;
+            Path json = ScoreFiles.writeJson("bench-calls" + suffix + ".json", table.toJson(source, config.toString()));
+            System.out.println("written to " + json);
+            for (Side side : sides.values()) {
+                System.out.println("calls written to " + CallLogFile.write("bench-calls" + suffix + "-" + side.poller().label() + ".csv", side.outcome()));
             }
         }
-        BenchmarkTable table = new BenchmarkTable(scenario, sides.get(Poller.OURS), sides.get(Poller.NAIVE), TARGET_CALL_RATIO);
-        table.print(System.out);
-        Path json = ScoreFiles.writeJson("bench-calls.json", table.toJson(source, config.toString()));
-        System.out.println("written to " + json);
-        for (Side side : sides.values()) {
-            System.out.println("calls written to " + CallLogFile.write("bench-calls-" + side.poller().label() + ".csv", side.outcome()));
+        if (repeat > 1) {
+            pooled.print(System.out);
         }
         System.exit(0);
     }
@@ -74,9 +89,10 @@ public final class CallsBenchmark {
             if (args[i].isBlank()) {
                 continue;
             }
-            if (!Set.of("--scenario", "--config").contains(args[i]) || i + 1 >= args.length) {
+            if (!Set.of("--scenario", "--config", "--repeat").contains(args[i]) || i + 1 >= args.length) {
                 throw new IllegalArgumentException("Unknown or incomplete option '" + args[i]
-                        + "'; usage: CallsBenchmark [--scenario FILE] [--config JOB_CONFIG (a diagnostic: the benchmark's own is the scorer's)]");
+                        + "'; usage: CallsBenchmark [--scenario FILE] [--repeat RUNS (both pollers each run; the verdict is on all runs)]"
+                        + " [--config JOB_CONFIG (a diagnostic: the benchmark's own is the scorer's)]");
             }
             options.put(args[i], args[++i]);
         }
