@@ -19,6 +19,7 @@ import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
@@ -30,6 +31,10 @@ import org.apache.flink.util.OutputTag;
  * start still alerts with no new data. {@link AlertRules} says what fires, {@link AlertLifecycle}
  * what consumers are told; this class keeps the state and the timers, and drops both after the
  * instance finished and the grace period passed, or when an unfinished instance expires.
+ *
+ * <p>Metrics: {@code instancesOpened} and {@code instancesForgotten} count instances whose state this
+ * subtask created and dropped since it started; their difference is the instances it holds, which
+ * must level off in a long run (BENCHMARKS.md, the soak).
  */
 public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent, Alert> {
 
@@ -49,6 +54,8 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
     private transient MapState<Long, RunInfo> keyPath;
     private transient MapState<AlertKind, OpenAlert> openAlerts;
     private transient MapState<Long, KnownTopic> topics;
+    private transient Counter instancesOpened;
+    private transient Counter instancesForgotten;
 
     public LatenessFunction(AlertPolicy policy) {
         this.policy = policy;
@@ -68,6 +75,8 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         keyPath = getRuntimeContext().getMapState(new MapStateDescriptor<>("key-path-v1", Long.class, RunInfo.class));
         openAlerts = getRuntimeContext().getMapState(new MapStateDescriptor<>("open-alerts-v1", AlertKind.class, OpenAlert.class));
         topics = getRuntimeContext().getMapState(new MapStateDescriptor<>("topics-v1", Long.class, KnownTopic.class));
+        instancesOpened = getRuntimeContext().getMetricGroup().counter("instancesOpened");
+        instancesForgotten = getRuntimeContext().getMetricGroup().counter("instancesForgotten");
     }
 
     @Override
@@ -76,6 +85,7 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         if (state == null) {
             state = new InstanceState();
             state.firstSeenAt = event.observedAt;
+            instancesOpened.inc();
         }
         state.lastRequestId = event.requestId;
         switch (event.type) {
@@ -199,6 +209,7 @@ public class LatenessFunction extends KeyedProcessFunction<String, BaselineEvent
         keyPath.clear();
         openAlerts.clear();
         topics.clear();
+        instancesForgotten.inc();
     }
 
     private void remember(BaselineEvent event) throws Exception {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.simulator.Scenario;
 import dev.baselinewatch.simulator.ScenarioLoader;
+import dev.baselinewatch.testing.CommandLine;
 import dev.baselinewatch.testing.LoopbackMiniCluster;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -144,16 +145,7 @@ public final class LocalDemo {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].isBlank()) {
-                continue;
-            }
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Unknown or incomplete option '" + args[i] + "'; " + USAGE);
-            }
-            options.put(args[i], args[++i]);
-        }
+        Map<String, String> options = CommandLine.options(args, OPTIONS, USAGE);
         if (options.containsKey("--scenario") && options.containsKey("--replay")) {
             throw new IllegalArgumentException("--scenario and --replay exclude each other; " + USAGE);
         }

@@ -4,6 +4,7 @@ import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.config.Settings;
 import dev.baselinewatch.simulator.Scenario;
 import dev.baselinewatch.simulator.ScenarioTruth;
+import dev.baselinewatch.testing.CommandLine;
 import dev.baselinewatch.testing.LoopbackMiniCluster;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -84,18 +85,8 @@ public final class CallsBenchmark {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].isBlank()) {
-                continue;
-            }
-            if (!Set.of("--scenario", "--config", "--repeat").contains(args[i]) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Unknown or incomplete option '" + args[i]
-                        + "'; usage: CallsBenchmark [--scenario FILE] [--repeat RUNS (both pollers each run; the verdict is on all runs)]"
+        return CommandLine.options(args, Set.of("--scenario", "--config", "--repeat"),
+                "usage: CallsBenchmark [--scenario FILE] [--repeat RUNS (both pollers each run; the verdict is on all runs)]"
                         + " [--config JOB_CONFIG (a diagnostic: the benchmark's own is the scorer's)]");
-            }
-            options.put(args[i], args[++i]);
-        }
-        return options;
     }
 }

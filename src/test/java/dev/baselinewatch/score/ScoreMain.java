@@ -4,6 +4,7 @@ import dev.baselinewatch.config.JobConfigLoader;
 import dev.baselinewatch.simulator.Scenario;
 import dev.baselinewatch.simulator.ScenarioLoader;
 import dev.baselinewatch.simulator.ScenarioTruth;
+import dev.baselinewatch.testing.CommandLine;
 import dev.baselinewatch.testing.LoopbackMiniCluster;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -61,7 +62,7 @@ public final class ScoreMain {
     }
 
     /** A scenario file, or {@code classpath:scenarios/x.yaml} for one of the bundled library. */
-    static Scenario load(String source) {
+    public static Scenario load(String source) {
         if (source.startsWith("classpath:")) {
             return ScenarioLoader.loadResource(source.substring("classpath:".length()).replaceFirst("^/", ""));
         }
@@ -69,16 +70,7 @@ public final class ScoreMain {
     }
 
     private static Map<String, String> options(String[] args) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            if (args[i].isBlank()) {
-                continue;
-            }
-            if (!OPTIONS.contains(args[i]) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Unknown or incomplete option '" + args[i] + "'; " + USAGE);
-            }
-            options.put(args[i], args[++i]);
-        }
+        Map<String, String> options = CommandLine.options(args, OPTIONS, USAGE);
         if (!options.containsKey("--scenario")) {
             throw new IllegalArgumentException("--scenario is required; " + USAGE);
         }

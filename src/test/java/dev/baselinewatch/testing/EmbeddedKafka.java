@@ -36,6 +36,9 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("transaction.state.log.replication.factor", "1")
                 .setConfigProp("transaction.state.log.min.isr", "1")
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
+                // Records carry DataWorks time, and a fast simulator clock runs days ahead of the broker's:
+                // Kafka 4 refuses timestamps more than an hour in its future by default.
+                .setConfigProp("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE))
                 .build();
         // The formatter prints its whole bootstrap metadata to stdout; a demo user has no use for it.
         java.io.PrintStream stdout = System.out;

@@ -15,7 +15,10 @@ import dev.baselinewatch.source.split.BaselineSplitState;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -127,12 +130,18 @@ final class BaselinePoller {
     }
 
     /**
-     * Lists the statuses of {@code wanted} in bulk where that is cheaper (see {@link StatusTriage});
-     * what it could not list, {@link #pollRound} asks one by one.
+     * Lists, in bulk where that is cheaper (see {@link StatusTriage}), the statuses of the instances
+     * of {@code states} due at {@code roundNanos}; what it could not list, {@link #pollRound} asks one by one.
      */
-    StatusTriage.Listing triage(List<InstanceKey> due, List<InstanceKey> unfinished) throws DataWorksException {
+    StatusTriage.Listing triage(Collection<BaselineSplitState> states, long roundNanos) throws DataWorksException {
+        Map<Long, Integer> priorities = new HashMap<>();
+        for (BaselineSplitState state : states) {
+            if (state.profile().priority() != null) {
+                priorities.put(state.baselineId(), state.profile().priority());
+            }
+        }
         try {
-            return triage.list(due, unfinished, e -> {
+            return triage.list(due(states, roundNanos), unfinished(states), priorities, e -> {
                 failures.failed(null, e);
                 return e.errorClass() != ErrorClass.THROTTLED && e.errorClass() != ErrorClass.DAILY_CAP;
             });

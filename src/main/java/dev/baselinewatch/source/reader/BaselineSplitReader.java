@@ -125,7 +125,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         nextRoundAt = roundStartedAt + pollIntervalNanos;
         StatusTriage.Listing listing = resumableListing != null && roundStartedAt - resumableListingAt < pollIntervalNanos
                 ? resumableListing
-                : poller.triage(poller.due(splits.values(), roundStartedAt), poller.unfinished(splits.values()));
+                : poller.triage(splits.values(), roundStartedAt);
         resumableListing = null;
         if (listing.stopped()) {
             nextRoundAt = System.nanoTime();

@@ -3,7 +3,10 @@ package dev.baselinewatch.source.reader;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.source.split.BaselineSplitState;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +34,8 @@ final class BlindSpots {
     void check(BaselineSplitState state, List<InstanceKey> live, InstanceWatches watches, int degradation,
             Consumer<BaselineEvent> emitIfNew) {
         long now = System.nanoTime();
+        // One log line a check, not one an instance: a pause blinds every instance at once.
+        Map<String, List<InstanceKey>> newlyBlind = new TreeMap<>();
         for (InstanceKey key : live) {
             if (state.isFinished(key)) {
                 continue;
@@ -43,11 +48,13 @@ final class BlindSpots {
             }
             String reason = watch.lastFailure != null ? watch.lastFailure : pacer.pauseReason() != null ? pacer.pauseReason() : "API_ERROR";
             if (blind) {
-                LOG.warn("Blind spot: baseline instance {} has not been seen for {} ms ({}); the alerts say so", key,
-                        (now - watch.lastAnsweredNanos) / 1_000_000, reason);
+                newlyBlind.computeIfAbsent(reason, r -> new ArrayList<>()).add(key);
             }
             emitIfNew.accept(EventMapper.health(key, clock.known() ? clock.estimatedNow() : System.currentTimeMillis(), blind,
                     reason, watch.lastAnsweredAt, allowed / 1_000_000, state.profile()));
         }
+        newlyBlind.forEach((reason, keys) -> LOG.warn("Blind spot ({}): {} instance(s) of baseline {} not seen for longer than "
+                + "their urgency allows, e.g. {}; the alerts say so", reason, keys.size(), state.baselineId(),
+                keys.subList(0, Math.min(3, keys.size()))));
     }
 }

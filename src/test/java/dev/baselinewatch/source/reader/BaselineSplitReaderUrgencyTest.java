@@ -145,6 +145,34 @@ class BaselineSplitReaderUrgencyTest {
     }
 
     @Test
+    void aBusinessDateTooBigForOneListingIsListedByPriorityNotAskedOneByOne() throws Exception {
+        // 150 hourly baselines: 3,600 instances of one business date, more than a listing shows (30 pages of 100).
+        start("""
+                clock: { runDay: 2026-12-03, start: "03:00", speed: 1 }
+                generate:
+                  - { count: 75, firstId: 1000, cycles: 24, priorities: { 1: 1.0 }, committedWindow: ["01:00", "01:40"],
+                      keyPathLength: [1, 2], nodeDuration: [3m, 10m], alertMargin: 15m, slack: [3m, 10m] }
+                  - { count: 75, firstId: 2000, cycles: 24, priorities: { 8: 1.0 }, committedWindow: ["01:00", "01:40"],
+                      keyPathLength: [1, 2], nodeDuration: [3m, 10m], alertMargin: 15m, slack: [3m, 10m] }
+                """);
+        int[] cycles = IntStream.rangeClosed(1, 24).toArray();
+        List<BaselineSplit> splits = new ArrayList<>();
+        for (int i = 0; i < 75; i++) {
+            splits.add(BaselineSplit.fresh(1000 + i, cycles, new BaselineProfile("low_" + i, 1L, "0", 1, true, 20, Map.of())));
+            splits.add(BaselineSplit.fresh(2000 + i, cycles, new BaselineProfile("high_" + i, 1L, "0", 8, true, 20, Map.of())));
+        }
+        add(splits.toArray(BaselineSplit[]::new));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofMillis(2500));
+
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS && e.bizdate.equals("2026-12-02"))
+                .extracting(e -> e.baselineId + "/" + e.inGroupId).doesNotHaveDuplicates().hasSize(3600);
+        // Two slices of 1,800 rows, 18 pages each; not 3,600 single calls.
+        assertThat(simulator.calls().calls("GetBaselineStatus")).as("single status calls").isLessThanOrEqualTo(2);
+        assertThat(simulator.calls().calls("ListBaselineStatuses")).isGreaterThanOrEqualTo(36);
+    }
+
+    @Test
     void anInstanceThatCannotBePolledBecomesABlindSpotAndIsTakenBackWhenSeenAgain() throws Exception {
         // Throttled for the first DataWorks minute (two wall seconds), then served normally.
         start("""

@@ -1,0 +1,178 @@
+package dev.baselinewatch.bench;
+
+import dev.baselinewatch.local.LocalStack;
+import dev.baselinewatch.score.ScenarioJobConfig;
+import dev.baselinewatch.score.ScoreMain;
+import dev.baselinewatch.simulator.Scenario;
+import dev.baselinewatch.testing.CommandLine;
+import dev.baselinewatch.testing.LoopbackMiniCluster;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.Metric;
+import org.apache.flink.runtime.testutils.InMemoryReporter;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+/**
+ * The soak (issue 6; not a test): the whole job (simulator, real broker, local Flink, exactly-once
+ * sinks, checkpoints every second) on {@code hourly-soak.yaml}: 200 hourly baselines × 24 cycles
+ * over 30 simulated days, about five minutes of wall time. Every simulated day it reads, from Flink's
+ * own metrics, the instances the lateness operator holds ({@code instancesOpened − instancesForgotten})
+ * and the size of the last completed checkpoint (all operators' state), and the heap in use after a
+ * full GC. Levelled off = the last ten days' peaks within 10% (state) and 25% (heap, which also
+ * holds the simulator and the broker) of days 6 to 15's: the baseline is the same run's own earlier days.
+ *
+ * <pre>mvn -q test-compile exec:exec@bench-soak [-Dbench.args="--scenario other.yaml"]</pre>
+ */
+public final class SoakBenchmark {
+
+    static final String DEFAULT_SCENARIO = "classpath:scenarios/hourly-soak.yaml";
+    static final Path DIR = Path.of("target", "bench");
+    static final double STATE_TOLERANCE = 1.10;
+    static final double HEAP_TOLERANCE = 1.25;
+
+    private SoakBenchmark() {}
+
+    /** One simulated day's peaks and its end. */
+    static final class Day {
+        final LocalDate date;
+        long peakInstances;
+        long peakCheckpointBytes;
+        long heapAfterGc;
+        long alertsSoFar;
+        long callsSoFar;
+
+        Day(LocalDate date) {
+            this.date = date;
+        }
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = CommandLine.options(args, Set.of("--scenario"), "usage: SoakBenchmark [--scenario FILE]");
+        Scenario scenario = ScoreMain.load(options.getOrDefault("--scenario", DEFAULT_SCENARIO));
+        Path config = ScenarioJobConfig.write(scenario, DIR);
+        InMemoryReporter metrics = InMemoryReporter.create();
+        Configuration flinkConfig = metrics.addToConfiguration(LoopbackMiniCluster.loopbackConfiguration());
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConfig);
+        System.out.printf(Locale.ROOT, "Soak benchmark on '%s': %d days at %.0fx (about %d s), job config %s%n", scenario.name(),
+                scenario.days(), scenario.speed(), Duration.between(scenario.start(), scenario.end()).toMillis() / Math.round(scenario.speed()) / 1000,
+                config);
+
+        List<Day> days = new ArrayList<>();
+        JobStatus status;
+        Map<String, Long> alertsByState = new TreeMap<>();
+        try (LocalStack stack = LocalStack.start(scenario, config, env);
+                KafkaConsumer<String, String> alerts = stack.kafka().readCommittedConsumer(stack.settings().alertsTopic())) {
+            JobID job = stack.job().getJobID();
+            ZoneId zone = scenario.zone();
+            Day day = null;
+            System.out.printf(Locale.ROOT, "%-12s %10s %16s %14s %10s %12s%n", "day", "instances", "checkpoint bytes", "heap after GC",
+                    "alerts", "API calls");
+            do {
+                for (ConsumerRecord<String, String> record : alerts.poll(Duration.ofMillis(200))) {
+                    alertsByState.merge(stateOf(record.value()), 1L, Long::sum);
+                }
+                LocalDate today = LocalDateTime.ofInstant(stack.simulator().clock().now(), zone).toLocalDate();
+                if (day == null || !today.equals(day.date)) {
+                    if (day != null) {
+                        close(day, stack, alertsByState);
+                    }
+                    day = new Day(today);
+                    days.add(day);
+                }
+                day.peakInstances = Math.max(day.peakInstances, liveInstances(metrics, job));
+                day.peakCheckpointBytes = Math.max(day.peakCheckpointBytes, lastCheckpointBytes(metrics, job));
+                status = stack.job().getJobStatus().get();
+            } while (stack.millisUntilScenarioEnd() > 0 && !status.isGloballyTerminalState());
+            close(day, stack, alertsByState);
+            long restarts = gauge(metrics, job, "numRestarts");
+            System.out.printf(Locale.ROOT, "Job %s at the end, %d restart(s); alerts by state: %s%n", status, restarts, alertsByState);
+        }
+        write(days);
+        verdict(days);
+    }
+
+    private static void close(Day day, LocalStack stack, Map<String, Long> alertsByState) throws InterruptedException {
+        day.heapAfterGc = StateSizeBenchmark.usedAfterGc(ManagementFactory.getMemoryMXBean());
+        day.alertsSoFar = alertsByState.values().stream().mapToLong(Long::longValue).sum();
+        day.callsSoFar = stack.simulator().calls().total();
+        System.out.printf(Locale.ROOT, "%-12s %,10d %,16d %,11.1f MB %,10d %,12d%n", day.date, day.peakInstances, day.peakCheckpointBytes,
+                day.heapAfterGc / 1e6, day.alertsSoFar, day.callsSoFar);
+    }
+
+    private static String stateOf(String alertJson) {
+        int at = alertJson.indexOf("\"state\":\"");
+        return at < 0 ? "?" : alertJson.substring(at + 9, alertJson.indexOf('"', at + 9));
+    }
+
+    /** Summed over the lateness operator's subtasks. */
+    static long liveInstances(InMemoryReporter metrics, JobID job) {
+        return sum(metrics.findMetrics(job, "instancesOpened$")) - sum(metrics.findMetrics(job, "instancesForgotten$"));
+    }
+
+    static long lastCheckpointBytes(InMemoryReporter metrics, JobID job) {
+        return gauge(metrics, job, "lastCheckpointFullSize");
+    }
+
+    private static long gauge(InMemoryReporter metrics, JobID job, String name) {
+        return metrics.findMetric(job, "\\." + name + "$")
+                .map(m -> ((Number) ((Gauge<?>) m).getValue()).longValue())
+                .orElse(0L);
+    }
+
+    private static long sum(Map<String, Metric> counters) {
+        return counters.values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
+    }
+
+    private static void write(List<Day> days) throws Exception {
+        Files.createDirectories(DIR);
+        StringBuilder csv = new StringBuilder("date,peak_instances,peak_checkpoint_bytes,heap_after_gc_bytes,alerts_so_far,calls_so_far\n");
+        for (Day d : days) {
+            csv.append(d.date).append(',').append(d.peakInstances).append(',').append(d.peakCheckpointBytes).append(',')
+                    .append(d.heapAfterGc).append(',').append(d.alertsSoFar).append(',').append(d.callsSoFar).append('\n');
+        }
+        Files.writeString(DIR.resolve("soak.csv"), csv);
+    }
+
+    /** Days 6 to 15 against the last ten; the first and last day are partial and left out. */
+    static void verdict(List<Day> days) {
+        List<Day> whole = days.subList(1, Math.max(1, days.size() - 1));
+        if (whole.size() < 25) {
+            System.out.printf(Locale.ROOT, "Only %d whole days: too short to judge levelling off%n", whole.size());
+            return;
+        }
+        List<Day> early = whole.subList(5, 15);
+        List<Day> late = whole.subList(whole.size() - 10, whole.size());
+        System.out.printf(Locale.ROOT, "%n=== Soak: the last ten whole days against days 6 to 15 of the same run (peaks per day) ===%n");
+        boolean instances = row("instances held by the lateness operator", early, late, d -> d.peakInstances, STATE_TOLERANCE);
+        boolean checkpoint = row("checkpoint bytes (all state)", early, late, d -> d.peakCheckpointBytes, STATE_TOLERANCE);
+        boolean heap = row("heap after GC (whole JVM)", early, late, d -> d.heapAfterGc, HEAP_TOLERANCE);
+        System.out.printf(Locale.ROOT, "Levelled off: %s%n", instances && checkpoint && heap ? "YES" : "NO");
+    }
+
+    private static boolean row(String what, List<Day> early, List<Day> late, java.util.function.ToLongFunction<Day> value, double tolerance) {
+        double before = early.stream().mapToLong(value).max().orElse(0);
+        double after = late.stream().mapToLong(value).max().orElse(0);
+        boolean level = after <= before * tolerance;
+        System.out.printf(Locale.ROOT, "%-42s days 6-15 %,14.0f   last 10 %,14.0f   ratio %.3f (<= %.2f: %s)%n", what, before, after,
+                after / before, tolerance, level ? "level" : "GROWING");
+        return level;
+    }
+}
