@@ -13,6 +13,7 @@ import org.apache.flink.runtime.metrics.groups.InternalOperatorMetricGroup;
 import org.apache.flink.runtime.metrics.groups.UnregisteredMetricGroups;
 import org.apache.flink.runtime.metrics.util.InterceptingOperatorMetricGroup;
 import org.apache.flink.runtime.operators.testutils.MockEnvironmentBuilder;
+import org.apache.flink.runtime.state.storage.JobManagerCheckpointStorage;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -39,6 +40,8 @@ final class LatenessUnderTest implements AutoCloseable {
         };
         harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(new LatenessFunction(policy)),
                 BaselineEvent::instanceKeyText, Types.STRING, new MockEnvironmentBuilder().setMetricGroup(task).build());
+        // The default in-memory checkpoint storage refuses snapshots over 5 MB; the benchmark weighs far bigger ones.
+        harness.setCheckpointStorage(new JobManagerCheckpointStorage(Integer.MAX_VALUE));
         harness.open();
     }
 
