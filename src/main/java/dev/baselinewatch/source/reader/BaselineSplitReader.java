@@ -119,6 +119,11 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
         }
     }
 
+    /** Instances the fetcher's copies of its splits remember (for tests: it must not grow day by day). */
+    List<InstanceKey> instancesHeld() {
+        return splits.values().stream().flatMap(state -> state.instancesHeld().stream()).toList();
+    }
+
     private RecordsWithSplitIds<PolledRecord> pollRounds(RecordsBySplits.Builder<PolledRecord> records) throws DataWorksException {
         long roundStartedAt = System.nanoTime();
         long spentBefore = pacer.callsSpent();
@@ -145,7 +150,11 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
                 resumableListingAt = roundStartedAt;
                 return records.build();
             }
-            live.addAll(poller.liveInstances(split.getValue().baselineId(), split.getValue().inGroupIds()));
+            List<InstanceKey> splitLive = poller.liveInstances(split.getValue().baselineId(), split.getValue().inGroupIds());
+            // This copy of the split's state is the fetcher's own: it forgets rolled-out business dates
+            // here, as the emitter's copy does at the end of the round, or it grows by a day's instances a day.
+            split.getValue().retainOnly(splitLive);
+            live.addAll(splitLive);
         }
         poller.retainWatches(live);
         roundStart = order.isEmpty() ? 0 : (roundStart + 1) % order.size();

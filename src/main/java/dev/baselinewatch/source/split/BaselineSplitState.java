@@ -106,6 +106,11 @@ public final class BaselineSplitState {
         instances.keySet().retainAll(new HashSet<>(live));
     }
 
+    /** Instances this state remembers something of: live ones only, once rolled-out dates are forgotten. */
+    public java.util.Set<InstanceKey> instancesHeld() {
+        return java.util.Set.copyOf(instances.keySet());
+    }
+
     public BaselineSplit toSplit() {
         Map<InstanceKey, InstanceSnapshot> frozen = new HashMap<>();
         instances.forEach((key, snapshot) -> frozen.put(key, snapshot.freeze()));

@@ -173,6 +173,28 @@ class BaselineSplitReaderUrgencyTest {
     }
 
     @Test
+    void businessDatesThatRolledOutAreForgottenSoTheReadersMemoryStaysFlat() throws Exception {
+        // Three run days, one every three seconds: business date 2026-12-01 is watched, then rolls out. Hourly
+        // cycles keep the reader asking, so its estimate of DataWorks time keeps up with the fast clock.
+        start("""
+                clock: { runDay: 2026-12-02, days: 3, start: "00:00", speed: 28800 }
+                baselines:
+                  - { id: 9, name: hourly_orders, cycles: 24, committedTime: "03:58", alertMargin: 20m,
+                      nodes: [ { name: h, plannedStart: "02:00", expectedDuration: 10m } ] }
+                """);
+        add(BaselineSplit.fresh(9, IntStream.rangeClosed(1, 24).toArray(), new BaselineProfile("hourly_orders", 1L, "0", 5, true, 20,
+                Map.of(1, 3 * 60 + 58, 24, 26 * 60 + 58))));
+
+        List<BaselineEvent> events = fetchFor(Duration.ofMillis(7500));
+
+        // Run day 2026-12-04 has begun: business dates 2026-12-02 and 2026-12-03 are live, 2026-12-01 rolled out.
+        assertThat(simulator.clock().now()).isAfter(java.time.Instant.parse("2026-12-03T16:30:00Z"));
+        assertThat(events).filteredOn(e -> e.type == EventType.STATUS).extracting(e -> e.bizdate).contains("2026-12-01", "2026-12-02");
+        assertThat(reader.instancesHeld()).as("instances the reader remembers").extracting(key -> key.bizdate().toString())
+                .isNotEmpty().doesNotContain("2026-12-01");
+    }
+
+    @Test
     void anInstanceThatCannotBePolledBecomesABlindSpotAndIsTakenBackWhenSeenAgain() throws Exception {
         // Throttled for the first DataWorks minute (two wall seconds), then served normally.
         start("""
