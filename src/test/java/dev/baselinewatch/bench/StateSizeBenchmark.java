@@ -37,6 +37,8 @@ public final class StateSizeBenchmark {
         Map<String, String> options = CommandLine.options(args, Set.of("--instances"), "usage: StateSizeBenchmark [--instances N]");
         int n = Integer.parseInt(options.getOrDefault("--instances", "10000"));
         AlertPolicy policy = AlertPolicy.defaults(ZoneOffset.ofHours(8)).withGracePeriod(Duration.ofMinutes(30));
+        // First, before any other harness has come and gone: its leftovers would blur a heap reading.
+        double heapPerInstance = heapPerInstance(n, policy);
         long empty;
         try (LatenessUnderTest none = new LatenessUnderTest(policy)) {
             empty = none.checkpointBytes();
@@ -56,7 +58,7 @@ public final class StateSizeBenchmark {
         weighed.add(overALife(n, policy, empty));
         print(weighed, weighed.get(0));
         System.out.printf(Locale.ROOT, "Heap held mid-life: %,.0f bytes per live instance (Java objects of the heap backend, "
-                + "measured after GC; for sizing TaskManager memory, not the target)%n", heapPerInstance(n, policy));
+                + "measured after GC; for sizing TaskManager memory, not the target)%n", heapPerInstance);
     }
 
     /** N instances, all at the same point of their lives: {@code steps} events each. */
@@ -111,11 +113,10 @@ public final class StateSizeBenchmark {
         }
     }
 
-    static long usedAfterGc(MemoryMXBean memory) throws InterruptedException {
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(100);
-        }
+    /** Heap in use right after a full collection, read at once: a running job allocates again within milliseconds. */
+    static long usedAfterGc(MemoryMXBean memory) {
+        memory.gc();
+        memory.gc();
         return memory.getHeapMemoryUsage().getUsed();
     }
 

@@ -28,8 +28,16 @@ public final class EmbeddedKafka implements AutoCloseable {
         this.cluster = cluster;
     }
 
+    /**
+     * When set (milliseconds), the broker forgets idle transactional and producer ids after that long
+     * instead of a week. Only the soak sets it: exactly-once sinks start new transactional ids at every
+     * checkpoint, and in a 16-minute run a week's expiry never comes, so the broker's memory of them
+     * would grow in the same heap as the job's.
+     */
+    public static final String ID_EXPIRATION_PROPERTY = "embedded.kafka.idExpirationMillis";
+
     public static EmbeddedKafka start() throws Exception {
-        KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(
+        KafkaClusterTestKit.Builder builder = new KafkaClusterTestKit.Builder(
                         new TestKitNodes.Builder().setCombined(true).setNumBrokerNodes(1).setNumControllerNodes(1).build())
                 // One broker: internal topics cannot have more replicas than that.
                 .setConfigProp("offsets.topic.replication.factor", "1")
@@ -38,8 +46,15 @@ public final class EmbeddedKafka implements AutoCloseable {
                 .setConfigProp("group.initial.rebalance.delay.ms", "0")
                 // Records carry DataWorks time, and a fast simulator clock runs days ahead of the broker's:
                 // Kafka 4 refuses timestamps more than an hour in its future by default.
-                .setConfigProp("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE))
-                .build();
+                .setConfigProp("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE));
+        String idExpiration = System.getProperty(ID_EXPIRATION_PROPERTY);
+        if (idExpiration != null) {
+            builder.setConfigProp("transactional.id.expiration.ms", idExpiration)
+                    .setConfigProp("transaction.remove.expired.transaction.cleanup.interval.ms", "10000")
+                    .setConfigProp("producer.id.expiration.ms", idExpiration)
+                    .setConfigProp("producer.id.expiration.check.interval.ms", "10000");
+        }
+        KafkaClusterTestKit cluster = builder.build();
         // The formatter prints its whole bootstrap metadata to stdout; a demo user has no use for it.
         java.io.PrintStream stdout = System.out;
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
