@@ -56,12 +56,13 @@ class ScenarioLibraryTest {
     }
 
     @Test
-    void hourlySoakIs200HourlyBaselinesOf24CyclesFor30DaysInAFewMinutes() {
+    void hourlySoakIs200HourlyBaselinesOf24CyclesFor30DaysInAQuarterOfAnHour() {
         Scenario soak = ScenarioLoader.loadResource("scenarios/hourly-soak.yaml");
         assertThat(soak.days()).isEqualTo(30);
         assertThat(soak.baselineIds()).hasSize(200).allMatch(id -> soak.baselineType(id).equals("HOURLY"));
         assertThat(soak.instancesPerBizdate()).isEqualTo(200 * 24);
-        assertThat(wallClock(soak)).isBetween(Duration.ofMinutes(3), Duration.ofMinutes(10));
+        // Slow enough for this job to keep up with 200 hourly baselines on two cores (BENCHMARKS.md, the soak).
+        assertThat(wallClock(soak)).isBetween(Duration.ofMinutes(10), Duration.ofMinutes(20));
         // The last business date's last cycles are committed before the clock ends.
         long lastCommitted = soak.instances(soak.lastBizdate()).stream().mapToLong(Scenario.SimBaseline::committedAt).max().orElseThrow();
         assertThat(lastCommitted).isLessThan(soak.end().toEpochMilli());
