@@ -50,13 +50,8 @@ class BaselineSplitReaderUrgencyTest {
         // Two run days, the clock on the second: both live business dates have their 24 instances.
         start("""
                 clock: { runDay: 2026-12-02, days: 2, start: "27:00", speed: 1 }
-                baselines:
-                  - { id: 9, name: hourly_orders, cycles: 24, committedTime: "03:58", alertMargin: 20m,
-                      nodes: [ { name: h, plannedStart: "02:00", expectedDuration: 10m } ] }
-                """);
-        BaselineProfile profile = new BaselineProfile("hourly_orders", 1L, "0", 5, true, 20,
-                Map.of(1, 3 * 60 + 58, 24, 26 * 60 + 58));
-        add(BaselineSplit.fresh(9, IntStream.rangeClosed(1, 24).toArray(), profile));
+                """ + HOURLY_ORDERS);
+        add(hourlyOrdersSplit());
 
         List<BaselineEvent> events = fetchFor(Duration.ofMillis(1500));
 
@@ -178,12 +173,8 @@ class BaselineSplitReaderUrgencyTest {
         // cycles keep the reader asking, so its estimate of DataWorks time keeps up with the fast clock.
         start("""
                 clock: { runDay: 2026-12-02, days: 3, start: "00:00", speed: 28800 }
-                baselines:
-                  - { id: 9, name: hourly_orders, cycles: 24, committedTime: "03:58", alertMargin: 20m,
-                      nodes: [ { name: h, plannedStart: "02:00", expectedDuration: 10m } ] }
-                """);
-        add(BaselineSplit.fresh(9, IntStream.rangeClosed(1, 24).toArray(), new BaselineProfile("hourly_orders", 1L, "0", 5, true, 20,
-                Map.of(1, 3 * 60 + 58, 24, 26 * 60 + 58))));
+                """ + HOURLY_ORDERS);
+        add(hourlyOrdersSplit());
 
         List<BaselineEvent> events = fetchFor(Duration.ofMillis(7500));
 
@@ -246,6 +237,18 @@ class BaselineSplitReaderUrgencyTest {
         return simulator.calls().log().stream()
                 .filter(c -> c.action().equals("GetBaselineStatus") && c.baselineId() != null && c.baselineId() == baselineId)
                 .count();
+    }
+
+    /** An hourly baseline of 24 cycles, the first committed 03:58, the last 02:58 the next day. */
+    private static final String HOURLY_ORDERS = """
+            baselines:
+              - { id: 9, name: hourly_orders, cycles: 24, committedTime: "03:58", alertMargin: 20m,
+                  nodes: [ { name: h, plannedStart: "02:00", expectedDuration: 10m } ] }
+            """;
+
+    private static BaselineSplit hourlyOrdersSplit() {
+        return BaselineSplit.fresh(9, IntStream.rangeClosed(1, 24).toArray(),
+                new BaselineProfile("hourly_orders", 1L, "0", 5, true, 20, Map.of(1, 3 * 60 + 58, 24, 26 * 60 + 58)));
     }
 
     private void start(String scenario) throws Exception {
