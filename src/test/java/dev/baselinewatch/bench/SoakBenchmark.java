@@ -121,7 +121,7 @@ public final class SoakBenchmark {
             long restarts = gauge(metrics, job, "numRestarts");
             System.out.printf(Locale.ROOT, "Job %s at the end, %d restart(s); alerts by state: %s%n", status, restarts, alertsByState);
         }
-        write(days);
+        write(days, scenario.name());
         verdict(days);
     }
 
@@ -157,14 +157,17 @@ public final class SoakBenchmark {
         return counters.values().stream().mapToLong(m -> ((Counter) m).getCount()).sum();
     }
 
-    private static void write(List<Day> days) throws Exception {
+    /** {@code target/bench/soak-<scenario>.csv}: a short trial run does not overwrite the 30-day one. */
+    private static void write(List<Day> days, String scenarioName) throws Exception {
         Files.createDirectories(DIR);
         StringBuilder csv = new StringBuilder("date,peak_instances,mean_checkpoint_bytes,heap_after_gc_bytes,alerts_so_far,calls_so_far\n");
         for (Day d : days) {
             csv.append(d.date).append(',').append(d.peakInstances).append(',').append(d.meanCheckpointBytes()).append(',')
                     .append(d.heapAfterGc).append(',').append(d.alertsSoFar).append(',').append(d.callsSoFar).append('\n');
         }
-        Files.writeString(DIR.resolve("soak.csv"), csv);
+        Path file = DIR.resolve("soak-" + scenarioName.replaceAll("[^A-Za-z0-9._-]", "_") + ".csv");
+        Files.writeString(file, csv);
+        System.out.println("Per day: " + file);
     }
 
     /**

@@ -4,7 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
-/** The {@code --name value} options of the demo, the scorer and the benchmarks: an unknown or incomplete one stops them with the usage. */
+/**
+ * The {@code --name value} options of the demo, the scorer and the benchmarks: an unknown or
+ * incomplete one stops the program with the usage on stderr and exit code 2, not a stack trace.
+ */
 public final class CommandLine {
 
     private CommandLine() {}
@@ -17,7 +20,8 @@ public final class CommandLine {
                 continue;
             }
             if (!known.contains(args[i]) || i + 1 >= args.length) {
-                throw new IllegalArgumentException("Unknown or incomplete option '" + args[i] + "'; " + usage);
+                System.err.println("Unknown or incomplete option '" + args[i] + "'; " + usage);
+                System.exit(2);
             }
             options.put(args[i], args[++i]);
         }
