@@ -134,8 +134,10 @@ final class BaselineDiscovery {
 
     private <T> ApiAnswer<T> call(int[] calls, Call<T> call) throws DataWorksException, InterruptedException {
         // The rate is per second for the whole job: the readers are held back from a second before this pass's first
-        // call until a second after its last, and the pass alone uses the rate meanwhile. The worker thread is the
-        // enumerator's own, not a task thread, so sleeping holds nothing up.
+        // call until a second after its last, and the pass alone uses the rate meanwhile. This runs on the coordinator's
+        // worker thread (SplitEnumeratorContext.callAsync), not a task thread and not the coordinator thread that takes
+        // the enumerator's checkpoints and assigns splits, so sleeping here holds neither up; closing the enumerator
+        // shuts the worker down, which interrupts the sleep.
         holdReadersFor.accept(QUIET_MILLIS + spacingMillis);
         Thread.sleep(calls[0] == 0 ? QUIET_MILLIS : spacingMillis);
         calls[0]++;
