@@ -23,9 +23,10 @@ import org.apache.flink.core.io.SimpleVersionedSerializer;
 
 /**
  * FLIP-27 source of {@link BaselineEvent}s polled from the DataWorks OpenAPI. Serializable wiring
- * only: the API client and the fetcher thread are created in {@link #createReader}.
+ * only: the API client and the fetcher thread are created in {@link #createReader}. Not final: the
+ * calls benchmark's naive poller (test scope) is this source with another reader.
  */
-public final class BaselineSource
+public class BaselineSource
         implements Source<BaselineEvent, BaselineSplit, BaselineEnumState>, ResultTypeQueryable<BaselineEvent> {
 
     private static final long serialVersionUID = 1L;
@@ -42,6 +43,18 @@ public final class BaselineSource
         this.apiFactory = apiFactory;
     }
 
+    protected ZoneId projectZone() {
+        return ZoneId.of(projectZone);
+    }
+
+    protected PollingOptions polling() {
+        return polling;
+    }
+
+    protected DataWorksApiFactory apiFactory() {
+        return apiFactory;
+    }
+
     @Override
     public Boundedness getBoundedness() {
         return Boundedness.CONTINUOUS_UNBOUNDED;
@@ -49,7 +62,7 @@ public final class BaselineSource
 
     @Override
     public SourceReader<BaselineEvent, BaselineSplit> createReader(SourceReaderContext context) {
-        ZoneId zone = ZoneId.of(projectZone);
+        ZoneId zone = projectZone();
         CoordinatorLink link = CoordinatorLink.toEnumerator();
         return new BaselineSourceReader(
                 () -> new BaselineSplitReader(apiFactory.create(), zone, polling, context.metricGroup(), context.currentParallelism(), link),
