@@ -7,12 +7,10 @@ import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.ErrorClass;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
-import dev.baselinewatch.dataworks.model.NodeTopic;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.source.split.BaselineSplitState;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -88,16 +86,9 @@ final class BaselinePoller {
         return clock.known();
     }
 
-    /** Live instances: the current and the previous business date, every watched cycle. */
-    List<InstanceKey> liveInstances(long baselineId, int[] inGroupIds) {
-        LocalDate current = Bizdates.currentBizdate(clock.now(), projectZone);
-        List<InstanceKey> live = new ArrayList<>();
-        for (LocalDate bizdate : List.of(current.minusDays(1), current)) {
-            for (int inGroupId : inGroupIds) {
-                live.add(new InstanceKey(baselineId, bizdate, inGroupId));
-            }
-        }
-        return live;
+    /** Live instances of the split now, by DataWorks time: see {@link BaselineSplitState#liveInstances}. */
+    List<InstanceKey> liveInstances(BaselineSplitState state) {
+        return state.liveInstances(Bizdates.currentBizdate(clock.now(), projectZone));
     }
 
     /** The instances of {@code states} worth a call at {@code roundNanos}, when the round began. */
@@ -115,7 +106,7 @@ final class BaselinePoller {
     List<InstanceKey> unfinished(Iterable<BaselineSplitState> states) {
         List<InstanceKey> unfinished = new ArrayList<>();
         for (BaselineSplitState state : states) {
-            for (InstanceKey key : liveInstances(state.baselineId(), state.inGroupIds())) {
+            for (InstanceKey key : liveInstances(state)) {
                 if (!state.isFinished(key)) {
                     unfinished.add(key);
                 }
@@ -153,7 +144,7 @@ final class BaselinePoller {
     /** The end of a round in which nothing was asked (calls paused): time moves on by the estimated clock, blind spots show. */
     List<PolledRecord> idleRound(BaselineSplitState state, int degradation) {
         List<PolledRecord> out = new ArrayList<>();
-        List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
+        List<InstanceKey> live = liveInstances(state);
         blindSpots.check(state, live, watches, degradation, event -> emitIfNew(event, state, e -> out.add(PolledRecord.change(e))));
         if (clock.known()) {
             // Without a single answer there is no DataWorks time to move the watermark to; blind spots still show.
@@ -172,7 +163,7 @@ final class BaselinePoller {
         long roundTime = Long.MIN_VALUE;
         boolean stopped = false;
         int notFound = 0;
-        List<InstanceKey> live = liveInstances(state.baselineId(), state.inGroupIds());
+        List<InstanceKey> live = liveInstances(state);
         for (InstanceKey key : live) {
             InstanceWatch watch = watches.of(key);
             if (state.isFinished(key)) {
@@ -320,20 +311,9 @@ final class BaselinePoller {
 
     private void emitKeyPathChanges(
             InstanceKey key, ApiAnswer<List<KeyPathNode>> path, BaselineSplitState state, Consumer<BaselineEvent> emit) {
-        List<KeyPathNode> nodes = path.data();
-        for (int position = 0; position < nodes.size(); position++) {
-            KeyPathNode node = nodes.get(position);
-            BaselineEvent run = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
-            run.type = EventType.RUN;
-            run.run = EventMapper.run(node, position, nodes.size());
-            emitIfNew(run, state, emit);
-            for (NodeTopic topic : node.topics()) {
-                BaselineEvent topicEvent = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
-                topicEvent.type = EventType.TOPIC;
-                topicEvent.topic = EventMapper.topic(topic, node);
-                if (emitIfNew(topicEvent, state, emit)) {
-                    events.seen(key, topicEvent.topic);
-                }
+        for (BaselineEvent event : EventMapper.keyPath(key, path)) {
+            if (emitIfNew(event, state, emit) && event.type == EventType.TOPIC) {
+                events.seen(key, event.topic);
             }
         }
     }

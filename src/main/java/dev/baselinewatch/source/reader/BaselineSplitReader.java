@@ -150,7 +150,7 @@ public final class BaselineSplitReader implements SplitReader<PolledRecord, Base
                 resumableListingAt = roundStartedAt;
                 return records.build();
             }
-            List<InstanceKey> splitLive = poller.liveInstances(split.getValue().baselineId(), split.getValue().inGroupIds());
+            List<InstanceKey> splitLive = poller.liveInstances(split.getValue());
             // This copy of the split's state is the fetcher's own: it forgets rolled-out business dates
             // here, as the emitter's copy does at the end of the round, or it grows by a day's instances a day.
             split.getValue().retainOnly(splitLive);

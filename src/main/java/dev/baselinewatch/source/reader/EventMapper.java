@@ -1,5 +1,6 @@
 package dev.baselinewatch.source.reader;
 
+import dev.baselinewatch.dataworks.ApiAnswer;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
 import dev.baselinewatch.dataworks.model.NodeRun;
@@ -14,6 +15,8 @@ import dev.baselinewatch.event.StatusInfo;
 import dev.baselinewatch.event.TopicInfo;
 import dev.baselinewatch.source.split.BaselineProfile;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** Turns DataWorks answers into event parts, normalising the documented spelling variants. */
@@ -88,6 +91,26 @@ final class EventMapper {
     }
 
     /** The job can see the instance, or cannot for longer than it allows ({@code reason} says why). */
+    /** A key path answer as the source's events: each node's RUN, followed by a TOPIC for each DataWorks event on it. */
+    static List<BaselineEvent> keyPath(InstanceKey key, ApiAnswer<List<KeyPathNode>> path) {
+        List<BaselineEvent> events = new ArrayList<>();
+        List<KeyPathNode> nodes = path.data();
+        for (int position = 0; position < nodes.size(); position++) {
+            KeyPathNode node = nodes.get(position);
+            BaselineEvent run = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
+            run.type = EventType.RUN;
+            run.run = run(node, position, nodes.size());
+            events.add(run);
+            for (NodeTopic topic : node.topics()) {
+                BaselineEvent topicEvent = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
+                topicEvent.type = EventType.TOPIC;
+                topicEvent.topic = topic(topic, node);
+                events.add(topicEvent);
+            }
+        }
+        return events;
+    }
+
     static BaselineEvent health(InstanceKey key, long now, boolean blind, String reason, Long lastAnsweredAt, long allowedMillis,
             BaselineProfile profile) {
         BaselineEvent event = BaselineEvent.of(key, now, null);

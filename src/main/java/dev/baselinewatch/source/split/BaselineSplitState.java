@@ -3,9 +3,12 @@ package dev.baselinewatch.source.split;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.event.InstanceKey;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -99,6 +102,17 @@ public final class BaselineSplitState {
     public void reconfigure(int[] newInGroupIds, BaselineProfile newProfile) {
         this.inGroupIds = newInGroupIds.clone();
         this.profile = newProfile;
+    }
+
+    /** Live instances: the current and the previous business date, every watched cycle. */
+    public List<InstanceKey> liveInstances(LocalDate currentBizdate) {
+        List<InstanceKey> live = new ArrayList<>();
+        for (LocalDate bizdate : List.of(currentBizdate.minusDays(1), currentBizdate)) {
+            for (int inGroupId : inGroupIds) {
+                live.add(new InstanceKey(baselineId, bizdate, inGroupId));
+            }
+        }
+        return live;
     }
 
     /** Forgets instances that are no longer live (their business date rolled out of the watch window). */

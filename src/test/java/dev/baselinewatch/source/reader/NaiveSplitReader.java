@@ -7,7 +7,6 @@ import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.ErrorClass;
 import dev.baselinewatch.dataworks.model.BaselineStatus;
 import dev.baselinewatch.dataworks.model.KeyPathNode;
-import dev.baselinewatch.dataworks.model.NodeTopic;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
 import dev.baselinewatch.event.InstanceKey;
@@ -15,7 +14,6 @@ import dev.baselinewatch.source.split.BaselineSplit;
 import dev.baselinewatch.source.split.BaselineSplitState;
 import java.io.IOException;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -158,31 +156,11 @@ public final class NaiveSplitReader implements SplitReader<PolledRecord, Baselin
 
     /** The same live instances as the real reader: the current and the previous business date, every cycle. */
     private List<InstanceKey> liveInstances(BaselineSplitState state) {
-        LocalDate current = Bizdates.currentBizdate(clock.now(), projectZone);
-        List<InstanceKey> live = new ArrayList<>();
-        for (LocalDate bizdate : List.of(current.minusDays(1), current)) {
-            for (int inGroupId : state.inGroupIds()) {
-                live.add(new InstanceKey(state.baselineId(), bizdate, inGroupId));
-            }
-        }
-        return live;
+        return state.liveInstances(Bizdates.currentBizdate(clock.now(), projectZone));
     }
 
     private static void emitKeyPath(InstanceKey key, ApiAnswer<List<KeyPathNode>> path, BaselineSplitState state, List<PolledRecord> out) {
-        List<KeyPathNode> nodes = path.data();
-        for (int position = 0; position < nodes.size(); position++) {
-            KeyPathNode node = nodes.get(position);
-            BaselineEvent run = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
-            run.type = EventType.RUN;
-            run.run = EventMapper.run(node, position, nodes.size());
-            emitIfNew(run, state, out);
-            for (NodeTopic topic : node.topics()) {
-                BaselineEvent topicEvent = BaselineEvent.of(key, path.serverTimeMillis(), path.requestId());
-                topicEvent.type = EventType.TOPIC;
-                topicEvent.topic = EventMapper.topic(topic, node);
-                emitIfNew(topicEvent, state, out);
-            }
-        }
+        EventMapper.keyPath(key, path).forEach(event -> emitIfNew(event, state, out));
     }
 
     private static void emitIfNew(BaselineEvent event, BaselineSplitState state, List<PolledRecord> out) {
