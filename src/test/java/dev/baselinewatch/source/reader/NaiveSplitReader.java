@@ -86,6 +86,8 @@ public final class NaiveSplitReader implements SplitReader<PolledRecord, Baselin
             }
             // Like the real reader: DataWorks time moves on for every split each round, answers or not.
             out.add(PolledRecord.endOfRound(clock.estimatedNow(), live));
+            // The fetcher's own copy of the split state forgets rolled-out dates too, as the real reader's does.
+            state.retainOnly(live);
             records.addAll(split.getKey(), out);
         }
         return records.build();
