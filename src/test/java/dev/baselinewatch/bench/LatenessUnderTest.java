@@ -57,11 +57,6 @@ final class LatenessUnderTest implements AutoCloseable {
         }
     }
 
-    void watermark(long at) throws Exception {
-        harness.processWatermark(at);
-        dropOutputs();
-    }
-
     private void dropOutputs() {
         alerts += harness.getOutput().stream().filter(o -> o instanceof StreamRecord).count();
         harness.getOutput().clear();
