@@ -1,5 +1,12 @@
 package dev.baselinewatch.lateness;
 
+import static dev.baselinewatch.lateness.LatenessHarness.EXP;
+import static dev.baselinewatch.lateness.LatenessHarness.KEY;
+import static dev.baselinewatch.lateness.LatenessHarness.MIDNIGHT;
+import static dev.baselinewatch.lateness.LatenessHarness.MINUTE;
+import static dev.baselinewatch.lateness.LatenessHarness.SLA;
+import static dev.baselinewatch.lateness.LatenessHarness.ZONE;
+import static dev.baselinewatch.lateness.LatenessHarness.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.baselinewatch.alert.Alert;
@@ -9,14 +16,9 @@ import dev.baselinewatch.alert.ForwardedEvent;
 import dev.baselinewatch.alert.Severity;
 import dev.baselinewatch.event.BaselineEvent;
 import dev.baselinewatch.event.EventType;
-import dev.baselinewatch.event.InstanceKey;
 import dev.baselinewatch.event.RunInfo;
-import dev.baselinewatch.event.StatusInfo;
 import dev.baselinewatch.event.TopicInfo;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
@@ -28,13 +30,8 @@ import org.junit.jupiter.api.Test;
 
 class LatenessFunctionTest {
 
-    private static final ZoneId ZONE = ZoneOffset.ofHours(8);
-    private static final InstanceKey KEY = new InstanceKey(1002, LocalDate.of(2026, 12, 2), 1);
-    /** Run day 2026-12-03, +08:00. */
-    private static final long MIDNIGHT = LocalDate.of(2026, 12, 3).atStartOfDay(ZONE).toInstant().toEpochMilli();
-    private static final long MINUTE = 60_000;
-    private static final long SLA = MIDNIGHT + 300 * MINUTE; // 05:00
-    private static final long EXP = SLA - 30 * MINUTE; // 04:30
+    // The instance of LatenessHarness: 1002, business date 2026-12-02, run day 2026-12-03 in +08:00,
+    // committed (SLA) 05:00, alert time (EXP) 04:30.
     private static final Duration RETENTION = Duration.ofHours(1);
 
     private KeyedOneInputStreamOperatorTestHarness<String, BaselineEvent, Alert> harness;
@@ -223,23 +220,6 @@ class LatenessFunctionTest {
     private static BaselineEvent event(EventType type, long at) {
         BaselineEvent event = BaselineEvent.of(KEY, at, "req-" + at);
         event.type = type;
-        return event;
-    }
-
-    private static BaselineEvent status(String status, long endCast, boolean finished, Long finishTime) {
-        BaselineEvent event = event(EventType.STATUS, 0);
-        StatusInfo s = new StatusInfo();
-        s.baselineName = "payments_daily";
-        s.projectId = 10L;
-        s.owner = "9527002";
-        s.priority = 8;
-        s.slaTime = SLA;
-        s.expTime = EXP;
-        s.endCast = endCast;
-        s.status = status;
-        s.finished = finished;
-        s.finishTime = finishTime;
-        event.status = s;
         return event;
     }
 
