@@ -1,6 +1,7 @@
 package dev.baselinewatch.source.enumerator;
 
 import dev.baselinewatch.dataworks.ApiAnswer;
+import dev.baselinewatch.dataworks.ApiCall;
 import dev.baselinewatch.dataworks.DataWorksApi;
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.ErrorClass;
@@ -132,7 +133,7 @@ final class BaselineDiscovery {
         }
     }
 
-    private <T> ApiAnswer<T> call(int[] calls, Call<T> call) throws DataWorksException, InterruptedException {
+    private <T> ApiAnswer<T> call(int[] calls, ApiCall<T> call) throws DataWorksException, InterruptedException {
         // The rate is per second for the whole job: the readers are held back from a second before this pass's first
         // call until a second after its last, and the pass alone uses the rate meanwhile. This runs on the coordinator's
         // worker thread (SplitEnumeratorContext.callAsync), not a task thread and not the coordinator thread that takes
@@ -146,9 +147,4 @@ final class BaselineDiscovery {
 
     /** How long the readers stay quiet around the enumerator's calls: the window the rate is counted over. */
     static final long QUIET_MILLIS = 1000;
-
-    @FunctionalInterface
-    private interface Call<T> {
-        ApiAnswer<T> invoke() throws DataWorksException;
-    }
 }

@@ -1,6 +1,7 @@
 package dev.baselinewatch.source.reader;
 
 import dev.baselinewatch.dataworks.ApiAnswer;
+import dev.baselinewatch.dataworks.ApiCall;
 import dev.baselinewatch.dataworks.DataWorksException;
 import dev.baselinewatch.dataworks.DataWorksHttpClient;
 import dev.baselinewatch.dataworks.ErrorClass;
@@ -61,10 +62,6 @@ final class PacedCaller {
         }
     }
 
-    @FunctionalInterface
-    interface ApiCall<T> {
-        ApiAnswer<T> invoke() throws DataWorksException;
-    }
 
     /** The fetcher was woken up or the budget is spent: it has other work (new splits, shutdown) or must wait. */
     static final class Stopped extends Exception {
